@@ -1,0 +1,44 @@
+import type { z } from 'zod'
+import type { Agent, MethodName, MethodOutput, Methods } from '../contract'
+import type { Clock } from './clock'
+import type { Db } from './db/open'
+import type { EventBus } from './events'
+import type { MutationActor } from './db/mutations'
+
+export interface BackendContext {
+  db: Db
+  clock: Clock
+  events: EventBus
+  workstation: { clientId: string; name: string }
+  shell: 'electron' | 'browser' | 'test'
+  version: string
+  /** Where the shipped resources (fonts, trust lists) live. */
+  resourcesDir: string
+}
+
+export interface Session {
+  key: string
+  agent: Agent
+  locked: boolean
+  lastActivityMs: number
+}
+
+export interface CallContext {
+  ctx: BackendContext
+  sessionKey: string
+  /** Present for every non-public method. */
+  session: Session | null
+}
+
+/** The actor for commitMutation, taken from a signed-in call. */
+export function actorOf(call: CallContext): MutationActor {
+  if (!call.session) throw new Error('actorOf called without a session')
+  return { agentId: call.session.agent.id, workstation: call.ctx.workstation.name, nowMs: call.ctx.clock.now() }
+}
+
+export type Handler<M extends MethodName> = (
+  input: z.output<Methods[M]['input']>,
+  call: CallContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>
+
+export type Handlers<T> = { [M in keyof T & MethodName]: Handler<M> }

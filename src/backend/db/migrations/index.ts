@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3'
+import { m001Foundation } from './001-foundation'
+
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database): void
+}
+
+/** Forward-only, numbered from 1 with no gaps; the last one's number is the schema version. */
+export const migrations: readonly Migration[] = [m001Foundation]
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -1,0 +1,69 @@
+import { resolve } from 'node:path'
+import type { ApiResult } from '../contract'
+import { systemClock, type Clock } from './clock'
+import type { BackendContext } from './context'
+import { createDispatch, type HandlerTable } from './dispatch'
+import { EventBus } from './events'
+import { openDatabase } from './db/open'
+import { ensureWorkstation } from './db/workstation'
+import { seedDemoAgents } from './services/agents'
+import { Sessions } from './services/sessions'
+import { appHandlers } from './handlers/app'
+import { sessionHandlers } from './handlers/session'
+
+export interface BackendOptions {
+  /** SQLite file; created and migrated when missing. */
+  dbFile: string
+  shell: BackendContext['shell']
+  clock?: Clock
+  version?: string
+  workstationName?: string
+  resourcesDir?: string
+  /** Add the README's demo agents when the agents table is empty (first run, demo databases). */
+  demoAgents?: boolean
+}
+
+export interface Backend {
+  ctx: BackendContext
+  sessions: Sessions
+  events: EventBus
+  dispatch(method: unknown, input: unknown, sessionKey: string): Promise<ApiResult<unknown>>
+  close(): void
+}
+
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const db = openDatabase(options.dbFile)
+  const clock = options.clock ?? systemClock
+  const events = new EventBus()
+  const ctx: BackendContext = {
+    db,
+    clock,
+    events,
+    workstation: ensureWorkstation(db, options.workstationName),
+    shell: options.shell,
+    version: options.version ?? '0.1.0',
+    resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
+  }
+  if (options.demoAgents) {
+    const { n } = db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }
+    if (n === 0) await seedDemoAgents(db, clock.now())
+  }
+  const sessions = new Sessions(ctx)
+  const handlers: HandlerTable = {
+    ...appHandlers(),
+    ...sessionHandlers(sessions),
+  }
+  const dispatch = createDispatch({ ctx, sessions, handlers })
+  const sweep = setInterval(() => sessions.sweep(), 15_000)
+  sweep.unref()
+  return {
+    ctx,
+    sessions,
+    events,
+    dispatch,
+    close() {
+      clearInterval(sweep)
+      db.close()
+    },
+  }
+}

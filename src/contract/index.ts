@@ -1,0 +1,45 @@
+import type { z } from 'zod'
+import { appMethods } from './methods/app'
+import { sessionMethods } from './methods/session'
+
+export * from './common'
+export * from './define'
+export * from './errors'
+export * from './events'
+export type { SessionInfo } from './methods/session'
+export type { Settings, SyncStatus } from './methods/app'
+
+/**
+ * The one method table. Each area adds a `methods/<area>.ts` and spreads it here; everything else
+ * (dispatch, preload, HTTP routes, the renderer client's types) is derived from this object.
+ */
+export const methods = {
+  ...appMethods,
+  ...sessionMethods,
+} as const
+
+export type Methods = typeof methods
+export type MethodName = keyof Methods
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>
+export const methodNames = Object.keys(methods) as MethodName[]
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name)
+}
+
+/** What the renderer receives, whichever shell it runs in. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>
+  on<E extends import('./events').EventName>(
+    event: E,
+    handler: (payload: import('./events').EventPayload<E>) => void,
+  ): () => void
+}
+
+/** The shape the preload script exposes on `window.gasdesk`: one function per method. */
+export type PreloadBridge = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<import('./errors').ApiResult<MethodOutput<M>>>
+} & {
+  onEvent(handler: (event: string, payload: unknown) => void): () => void
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { ANY_AGENT, SUPERVISOR, method } from '../define'
+import { emptyInput } from '../common'
+
+export const syncStatusSchema = z.object({
+  online: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  oldestPendingAt: z.string().nullable(),
+  rejected: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  lastPushAt: z.string().nullable(),
+  lastPullAt: z.string().nullable(),
+})
+export type SyncStatus = z.infer<typeof syncStatusSchema>
+
+export const settingsSchema = z.object({
+  lockAfterMinutes: z.number().int().min(1).max(240),
+})
+export type Settings = z.infer<typeof settingsSchema>
+
+export const appMethods = {
+  'app.info': method({
+    access: 'public',
+    whileLocked: true,
+    passive: true,
+    input: emptyInput,
+    output: z.object({
+      version: z.string(),
+      schemaVersion: z.number().int(),
+      workstationId: z.string(),
+      shell: z.enum(['electron', 'browser', 'test']),
+    }),
+  }),
+  'sync.status': method({ access: ANY_AGENT, whileLocked: true, passive: true, input: emptyInput, output: syncStatusSchema }),
+  'settings.get': method({ access: ANY_AGENT, input: emptyInput, output: settingsSchema }),
+  'settings.update': method({
+    access: SUPERVISOR,
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+  }),
+} as const

@@ -1,0 +1,29 @@
+import { builtinModules } from 'node:module'
+import { resolve } from 'node:path'
+import { defineConfig } from 'vite'
+import pkg from './package.json' with { type: 'json' }
+
+// The CLI and the browser-shell host run on plain Node: bundle our sources, keep every dependency external.
+const external = [
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies),
+  ...Object.keys(pkg.devDependencies),
+]
+
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    target: 'node20',
+    rollupOptions: {
+      input: {
+        gasdesk: resolve(import.meta.dirname, 'src/cli/index.ts'),
+        'web-host': resolve(import.meta.dirname, 'src/web-host/index.ts'),
+      },
+      external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+    },
+  },
+})
