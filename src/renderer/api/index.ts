@@ -1,0 +1,5 @@
+export { ApiCallError, isApiCallError, networkError } from './errors'
+export { createIpcClient } from './ipc-client'
+export { createHttpClient, newSessionId, SESSION_HEADER, type HttpClientOptions } from './http-client'
+export { detectClient, type DetectEnv } from './detect'
+export { apiKey, provideApi, useApi } from './inject'
