@@ -1,0 +1,44 @@
+import type { DisplayLanguage } from './language'
+
+/** Every date and time the desk shows is Riga time, whatever the workstation's zone. */
+export const RIGA = 'Europe/Riga'
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A calendar date `YYYY-MM-DD` as people write it: LV `26.11.2026.`, RU `26.11.2026`, EN `26/11/2026`. */
+export function formatDate(isoDate: string, language: DisplayLanguage): string {
+  const m = ISO_DATE.exec(isoDate)
+  if (!m) throw new RangeError(`not an ISO calendar date: ${isoDate}`)
+  const [, y, mo, d] = m
+  if (language === 'en') return `${d}/${mo}/${y}`
+  return language === 'lv' ? `${d}.${mo}.${y}.` : `${d}.${mo}.${y}`
+}
+
+/** The Riga calendar date and wall-clock time of an instant, as `YYYY-MM-DD` and `HH:MM`. */
+export function rigaParts(instant: string | number | Date): { date: string; time: string } {
+  const at = instant instanceof Date ? instant : new Date(instant)
+  if (Number.isNaN(at.getTime())) throw new RangeError(`not a time: ${String(instant)}`)
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: RIGA,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at)
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
+}
+
+/** An instant as Riga date and time: LV `26.11.2026. 14:05`, RU `26.11.2026 14:05`, EN `26/11/2026 14:05`. */
+export function formatDateTime(instant: string | number | Date, language: DisplayLanguage): string {
+  const { date, time } = rigaParts(instant)
+  return `${formatDate(date, language)} ${time}`
+}
+
+/** Whole minutes from `from` to `now` (never negative: a clock slightly behind reads as "just now"). */
+export function minutesBetween(from: string | number | Date, now: number): number {
+  const start = (from instanceof Date ? from : new Date(from)).getTime()
+  return Math.max(0, Math.floor((now - start) / 60_000))
+}

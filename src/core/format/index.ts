@@ -1,0 +1,3 @@
+export type { DisplayLanguage } from './language'
+export { formatMoney } from './money'
+export { formatDate, formatDateTime, minutesBetween, rigaParts, RIGA } from './date'
