@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { m001Foundation } from './001-foundation'
+import { m002Domain } from './002-domain'
 
 export interface Migration {
   version: number
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Forward-only, numbered from 1 with no gaps; the last one's number is the schema version. */
-export const migrations: readonly Migration[] = [m001Foundation]
+export const migrations: readonly Migration[] = [m001Foundation, m002Domain]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version
