@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { defaultDbFile, defaultRendererDir } from './paths'
+import { startWebHost, type WebHost } from './server'
+
+const USAGE = 'web-host [--db FILE] [--port N] [--renderer DIR]'
+
+/** Runs the browser shell until SIGINT/SIGTERM; returns the exit code. */
+export async function runWebHost(argv: string[]): Promise<number> {
+  let values: { db?: string; port?: string; renderer?: string; help?: boolean }
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string' },
+        renderer: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values
+  } catch (e) {
+    console.error(`${(e as Error).message}\nUsage: ${USAGE}`)
+    return 3
+  }
+  if (values.help) {
+    console.log(`GasDesk browser shell\n\nUsage: ${USAGE}`)
+    return 0
+  }
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number (0-65535), got ${values.port}\nUsage: ${USAGE}`)
+    return 3
+  }
+  const dbFile = resolve(values.db ?? defaultDbFile())
+  mkdirSync(dirname(dbFile), { recursive: true })
+  let host: WebHost
+  try {
+    host = await startWebHost({
+      dbFile,
+      port,
+      rendererDir: resolve(values.renderer ?? defaultRendererDir()),
+    })
+  } catch (e) {
+    const err = e as { code?: string; message?: string }
+    console.error(
+      `GasDesk browser shell could not start: ${err.code ? `${err.code} ` : ''}${err.message ?? String(e)}`,
+    )
+    return 1
+  }
+  console.log(`GasDesk browser shell: ${host.url}#token=${host.token}`)
+  return new Promise<number>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      host.close().then(
+        () => done(0),
+        () => done(1),
+      )
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
