@@ -1,0 +1,5 @@
+export * from './dates'
+export * from './easter'
+export * from './holidays'
+export * from './riga-time'
+export * from './window'
