@@ -60,7 +60,7 @@ export function unsafeNameReason(name: string): string | null {
   if (name.length === 0) return 'zip_name_empty'
   if (name.includes('\\')) return 'zip_name_backslash'
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'zip_name_absolute'
-  if (/[\u0000-\u001f]/.test(name)) return 'zip_name_control'
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20)) return 'zip_name_control'
   const parts = name.endsWith('/') ? name.slice(0, -1).split('/') : name.split('/')
   for (const p of parts) {
     if (p === '..') return 'zip_name_traversal'
