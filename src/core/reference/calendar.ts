@@ -85,18 +85,18 @@ export interface DatasetIssue {
 export type DatasetCheck<T> = { ok: true; value: T } | { ok: false; issues: DatasetIssue[] }
 
 type Rec = Record<string, unknown>
+const at = (path: string, field: string): string => (path ? `${path}.${field}` : field)
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v)
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
 
 function checkOptionalDate(o: Rec, field: string, path: string, issues: DatasetIssue[]): void {
-  if (o[field] !== undefined && !isIsoDate(o[field]))
-    issues.push({ path: `${path}.${field}`, code: 'bad-date' })
+  if (o[field] !== undefined && !isIsoDate(o[field])) issues.push({ path: at(path, field), code: 'bad-date' })
 }
 
 function checkString(o: Rec, field: string, path: string, issues: DatasetIssue[]): void {
-  if (o[field] === undefined) issues.push({ path: `${path}.${field}`, code: 'missing' })
+  if (o[field] === undefined) issues.push({ path: at(path, field), code: 'missing' })
   else if (typeof o[field] !== 'string' || o[field] === '')
-    issues.push({ path: `${path}.${field}`, code: 'wrong-type' })
+    issues.push({ path: at(path, field), code: 'wrong-type' })
 }
 
 function checkArray(
