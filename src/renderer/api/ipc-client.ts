@@ -1,5 +1,5 @@
 import type { ApiClient, MethodInput, MethodName, MethodOutput, PreloadBridge } from '../../contract'
-import { networkError } from './errors'
+import { ApiCallError, networkError } from './errors'
 import { EventListeners } from './listeners'
 import { unwrap } from './result'
 
@@ -17,8 +17,17 @@ export function createIpcClient(bridge: PreloadBridge): ApiClient {
   )
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const fn = bridge[method] as ((input: unknown) => Promise<unknown>) | undefined
-      if (typeof fn !== 'function') throw networkError({ reason: 'no-bridge-method', method })
+      // Own properties only: inherited names (toString) and onEvent are not methods.
+      const own = (method as string) !== 'onEvent' && Object.prototype.hasOwnProperty.call(bridge, method)
+      const fn = own ? (bridge[method] as (input: unknown) => Promise<unknown>) : undefined
+      // Same answer the backend gives over HTTP for a name the contract does not have.
+      if (typeof fn !== 'function') {
+        throw new ApiCallError({
+          code: 'UNKNOWN_METHOD',
+          messageKey: 'errors.UNKNOWN_METHOD',
+          details: { method: String(method).slice(0, 80) },
+        })
+      }
       let result: unknown
       try {
         result = await fn(input)

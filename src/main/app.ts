@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
+import { ApiError } from '../contract'
+import { createBackend, type Backend } from '../backend'
+import lv from '../../locales/lv.json'
+import { forwardEvents, registerCallHandler, WindowSessions } from './ipc'
+import { APP_ENTRY, registerSchemePrivileges, serveRenderer } from './protocol'
+import { createMainWindow } from './window'
+
+export interface MainPaths {
+  /** out/preload/index.cjs — electron-vite builds the sandboxed preload as CommonJS. */
+  preload: string
+  rendererDir: string
+}
+
+export const defaultPaths = (): MainPaths => ({
+  preload: join(__dirname, '../preload/index.cjs'),
+  rendererDir: join(__dirname, '../renderer'),
+})
+
+export interface RunningMain {
+  backend: Backend
+  window: BrowserWindow
+  windows: WindowSessions
+  /** Closes the window's session and the database (what quitting does). */
+  shutdown(): void
+}
+
+/** After 'ready': database, IPC, renderer protocol and the window. */
+export async function startMain(paths: MainPaths = defaultPaths()): Promise<RunningMain> {
+  const userData = app.getPath('userData')
+  mkdirSync(userData, { recursive: true })
+  const backend = await createBackend({
+    dbFile: join(userData, 'gasdesk.sqlite'),
+    shell: 'electron',
+    version: app.getVersion(),
+    demoAgents: true,
+    ...(app.isPackaged ? { resourcesDir: join(process.resourcesPath, 'resources') } : {}),
+  })
+  // The page asks for nothing (camera, notifications, geolocation...): refuse every permission.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  serveRenderer(protocol, paths.rendererDir)
+
+  const windows = new WindowSessions()
+  registerCallHandler(ipcMain, backend, windows)
+  const stopEvents = forwardEvents(backend, windows)
+
+  // electron-vite dev serves the renderer over HTTP with hot reload; production uses the app scheme.
+  const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+  const window = createMainWindow(paths.preload, devUrl ?? APP_ENTRY)
+  const contentsId = window.webContents.id
+  windows.add(window.webContents)
+  window.on('closed', () => {
+    const key = windows.remove(contentsId)
+    if (key) backend.sessions.signOut(key)
+  })
+
+  let down = false
+  return {
+    backend,
+    window,
+    windows,
+    shutdown() {
+      if (down) return
+      down = true
+      stopEvents()
+      backend.close()
+    },
+  }
+}
+
+/** The database could not be opened (newer version, damaged file): say so in the agent's language and stop. */
+function fatalMessage(e: unknown): string {
+  if (e instanceof ApiError) {
+    const errors = lv.errors as Record<string, string>
+    const template = errors[e.messageKey.replace(/^errors\./, '')] ?? e.messageKey
+    return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(e.details?.[k] ?? `{${k}}`))
+  }
+  return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * The whole Electron lifecycle: one instance, privileged scheme before ready, start, quit closes the
+ * database. Returns the running app, or null when another instance already runs (it gets focused).
+ */
+export async function bootstrap(paths: MainPaths = defaultPaths()): Promise<RunningMain | null> {
+  // userData becomes .../GasDesk, the same folder the browser shell defaults to.
+  app.setName('GasDesk')
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return null
+  }
+  registerSchemePrivileges(protocol)
+  let running: RunningMain | null = null
+  app.on('second-instance', () => {
+    const win = running?.window
+    if (!win || win.isDestroyed()) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => running?.shutdown())
+  await app.whenReady()
+  try {
+    running = await startMain(paths)
+  } catch (e) {
+    dialog.showErrorBox('GasDesk', fatalMessage(e))
+    app.exit(1)
+    return null
+  }
+  return running
+}
