@@ -1,0 +1,213 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fake, FakeBrowserWindow } from './fake-electron'
+
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron)
+
+const { bootstrap } = await import('../../src/main/app')
+const { windowOptions } = await import('../../src/main/window')
+const { RENDERER_CSP } = await import('../../src/main/csp')
+const { RENDERER_CSP: WEB_CSP } = await import('../../src/web-host/csp')
+const { CALL_CHANNEL, EVENT_CHANNEL } = await import('../../src/preload/channels')
+
+type Running = NonNullable<Awaited<ReturnType<typeof bootstrap>>>
+let running: Running | null = null
+let rendererDir: string
+
+beforeEach(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'gasdesk-main-'))
+  rendererDir = join(dir, 'renderer')
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true })
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GasDesk</title>')
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir, 'secret.txt'), 'not for the page')
+  fake.reset(join(dir, 'userData'))
+})
+
+afterEach(() => {
+  running?.shutdown()
+  running = null
+})
+
+async function start(): Promise<Running> {
+  running = await bootstrap({ preload: '/app/out/preload/index.cjs', rendererDir })
+  expect(running).not.toBeNull()
+  return running!
+}
+
+const call = (event: unknown, method: unknown, input?: unknown) =>
+  fake.state.handlers.get(CALL_CHANNEL)!(event, method, input) as Promise<unknown>
+
+describe('window security', () => {
+  it('isolates, sandboxes and keeps Node out of the renderer', () => {
+    const prefs = windowOptions('/p/index.cjs').webPreferences!
+    expect(prefs).toMatchObject({
+      preload: '/p/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+    expect(prefs).not.toHaveProperty('enableRemoteModule')
+  })
+
+  it('creates the window with those options, loads the app scheme and blocks new windows and navigation', async () => {
+    const app = await start()
+    const win = app.window as unknown as FakeBrowserWindow
+    expect(win.options).toEqual(windowOptions('/app/out/preload/index.cjs'))
+    expect(win.loadedUrl).toBe('gasdesk://app/index.html')
+    expect(win.webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const event = { preventDefault: vi.fn() }
+      win.webContents.emit(name, event, 'https://evil.example/')
+      expect(event.preventDefault, name).toHaveBeenCalled()
+    }
+  })
+
+  it('refuses every permission request', async () => {
+    await start()
+    const answer = vi.fn()
+    fake.state.permissionHandler!(null, 'media', answer)
+    expect(answer).toHaveBeenCalledWith(false)
+  })
+
+  it('uses one CSP in both shells', () => {
+    expect(RENDERER_CSP).toBe(WEB_CSP)
+    expect(RENDERER_CSP).toContain("script-src 'self'")
+    expect(RENDERER_CSP).toContain("object-src 'none'")
+  })
+})
+
+describe('renderer protocol', () => {
+  it('registers a privileged, standard app scheme before ready', async () => {
+    await start()
+    expect(fake.state.privileged).toEqual([
+      { scheme: 'gasdesk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ])
+  })
+
+  it('serves renderer files with the CSP, falls back to index.html for routes, and never leaves the folder', async () => {
+    await start()
+    const get = (url: string) => fake.state.protocolHandlers.get('gasdesk')!({ url })
+    const index = await get('gasdesk://app/index.html')
+    expect(index.status).toBe(200)
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(index.headers.get('content-security-policy')).toBe(RENDERER_CSP)
+    const js = await get('gasdesk://app/assets/app.js')
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+    expect(await js.text()).toBe('console.log(1)')
+    expect(await (await get('gasdesk://app/customers/42')).text()).toContain('<title>GasDesk</title>')
+    for (const url of [
+      'gasdesk://app/..%2fsecret.txt',
+      'gasdesk://app/%2e%2e/secret.txt',
+      'gasdesk://other/index.html',
+    ]) {
+      const res = await get(url)
+      expect(res.status, url).toBe(404)
+    }
+    expect((await get('gasdesk://app/missing.js')).status).toBe(404)
+  })
+})
+
+describe('IPC wiring', () => {
+  it('dispatches calls from our window and answers with envelopes', async () => {
+    const app = await start()
+    const win = app.window as unknown as FakeBrowserWindow
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame }
+    expect(await call(event, 'session.current', {})).toEqual({ ok: true, value: null })
+    const signIn = (await call(event, 'session.signIn', { username: 'janis', password: 'janis-demo' })) as {
+      ok: boolean
+      value: { agent: { role: string } }
+    }
+    expect(signIn.ok).toBe(true)
+    expect(signIn.value.agent.role).toBe('supervisor')
+    expect(await call(event, 'app.info', {})).toMatchObject({ ok: true, value: { shell: 'electron' } })
+    expect(await call(event, 'nope', {})).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', messageKey: 'errors.UNKNOWN_METHOD', details: { method: 'nope' } },
+    })
+  })
+
+  it('refuses senders that are not our window or its top frame, and method names that are not strings', async () => {
+    const app = await start()
+    const win = app.window as unknown as FakeBrowserWindow
+    const stranger = new FakeBrowserWindow({})
+    const forbidden = {
+      ok: false,
+      error: { code: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN', details: { reason: 'sender' } },
+    }
+    expect(
+      await call({ sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame }, 'app.info'),
+    ).toEqual(forbidden)
+    expect(await call({ sender: win.webContents, senderFrame: { name: 'pdf-preview' } }, 'app.info')).toEqual(
+      forbidden,
+    )
+    expect(await call({ sender: { id: win.webContents.id }, senderFrame: null }, 'app.info')).toEqual(
+      forbidden,
+    )
+    for (const bad of [42, null, { toString: () => 'app.info' }, ['app.info']]) {
+      expect(await call({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, bad)).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', messageKey: 'errors.VALIDATION', details: { reason: 'method-name' } },
+      })
+    }
+  })
+
+  it('forwards a session event to its own window only, and signs the window out when it closes', async () => {
+    const app = await start()
+    const win = app.window as unknown as FakeBrowserWindow
+    const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame }
+    await call(event, 'session.signIn', { username: 'liga', password: 'liga-demo' })
+    app.backend.events.emit('session.locked', { reason: 'manual' }, 'ipc:some-other-window')
+    expect(win.webContents.sent).toEqual([])
+    await call(event, 'session.lock', {})
+    expect(win.webContents.sent).toEqual([
+      { channel: EVENT_CHANNEL, args: ['session.locked', { reason: 'manual' }] },
+    ])
+    const key = `ipc:${win.webContents.id}`
+    expect(app.backend.sessions.get(key)).not.toBeNull()
+    win.close()
+    expect(app.backend.sessions.get(key)).toBeNull()
+  })
+})
+
+describe('lifecycle', () => {
+  it('names the app GasDesk (shared user-data folder) and closes the database on quit', async () => {
+    const app = await start()
+    expect(fake.app.getName()).toBe('GasDesk')
+    fake.app.emit('will-quit')
+    expect(app.backend.ctx.db.open).toBe(false)
+    fake.app.emit('window-all-closed')
+    expect(fake.app.quitCalled).toBe(true)
+  })
+
+  it('quits at once when another instance holds the lock', async () => {
+    fake.state.singleInstance = false
+    expect(await bootstrap({ preload: '/p', rendererDir })).toBeNull()
+    expect(fake.app.quitCalled).toBe(true)
+    expect(FakeBrowserWindow.all).toHaveLength(0)
+  })
+
+  it('refuses a database from a newer GasDesk with a clear message and leaves the file alone', async () => {
+    const userData = fake.state.userData
+    mkdirSync(userData, { recursive: true })
+    const file = join(userData, 'gasdesk.sqlite')
+    const db = new Database(file)
+    db.pragma('user_version = 999')
+    db.close()
+    expect(await bootstrap({ preload: '/p', rendererDir })).toBeNull()
+    expect(fake.state.exitCode).toBe(1)
+    expect(fake.state.errorBoxes).toHaveLength(1)
+    expect(fake.state.errorBoxes[0].content).toContain('999')
+    const after = new Database(file, { readonly: true })
+    expect(after.pragma('user_version', { simple: true })).toBe(999)
+    after.close()
+  })
+})
