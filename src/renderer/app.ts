@@ -1,0 +1,50 @@
+import { createApp, type App as VueApp } from 'vue'
+import { createPinia, type Pinia } from 'pinia'
+import PrimeVue from 'primevue/config'
+import ToastService from 'primevue/toastservice'
+import type { Router, RouterHistory } from 'vue-router'
+import type { ApiClient, Language } from '../contract'
+import { provideApi } from './api'
+import App from './App.vue'
+import { createGasDeskI18n, type GasDeskI18n } from './i18n'
+import { createGasDeskRouter } from './router'
+import { guardSession } from './session-guard'
+import { storedLanguage } from './stores/language'
+import { useSessionStore } from './stores/session'
+import { GasDeskPreset } from './theme'
+
+export interface GasDeskAppOptions {
+  client: ApiClient
+  /** Tests pass a memory history; the shells use hash history. */
+  history?: RouterHistory
+  language?: Language
+}
+
+export interface GasDeskApp {
+  app: VueApp
+  router: Router
+  pinia: Pinia
+  i18n: GasDeskI18n
+}
+
+/** Builds the whole renderer around an API client; main.ts mounts it, tests mount it with their own client. */
+export function createGasDeskApp(options: GasDeskAppOptions): GasDeskApp {
+  const app = createApp(App)
+  const pinia = createPinia()
+  const i18n = createGasDeskI18n(options.language ?? storedLanguage() ?? 'lv')
+  // The store needs the client and the client's guard needs the store: tie the knot through a holder.
+  const holder: { session?: ReturnType<typeof useSessionStore> } = {}
+  const client = guardSession(options.client, () => ({
+    locked: () => holder.session?.markLocked(),
+    ended: () => holder.session?.markEnded(),
+  }))
+  provideApi(app, client)
+  app.use(pinia)
+  app.use(i18n)
+  app.use(PrimeVue, { theme: { preset: GasDeskPreset, options: { darkModeSelector: false } } })
+  app.use(ToastService)
+  const router = createGasDeskRouter(() => holder.session?.role ?? null, options.history)
+  app.use(router)
+  holder.session = app.runWithContext(() => useSessionStore(pinia))
+  return { app, router, pinia, i18n }
+}

@@ -1,0 +1,29 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import type { SyncStatus } from '../../contract'
+import { useApi } from '../api'
+
+/** What the status bar and the Sync section show: fed by `sync.status` and the 'sync.status' event. */
+export const useSyncStore = defineStore('sync', () => {
+  const api = useApi()
+  const status = ref<SyncStatus | null>(null)
+  /** Set when the status itself could not be read (the backend is unreachable). */
+  const unreachable = ref(false)
+
+  async function refresh(): Promise<void> {
+    try {
+      status.value = await api.call('sync.status', {})
+      unreachable.value = false
+    } catch (e) {
+      unreachable.value = true
+      throw e
+    }
+  }
+
+  api.on('sync.status', (next) => {
+    status.value = next
+    unreachable.value = false
+  })
+
+  return { status, unreachable, refresh }
+})
