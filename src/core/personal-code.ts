@@ -4,15 +4,17 @@
  */
 export type PersonalCodeFormat = 'legacy' | 'new' | 'unknown'
 
-export type PersonalCodeReason =
-  | 'empty'
-  | 'characters'
-  | 'length'
-  | 'hyphen-position'
-  | 'century'
-  | 'date'
-  | 'check-digit'
-  | 'new-format-shape'
+export const PERSONAL_CODE_REASONS = [
+  'empty',
+  'characters',
+  'length',
+  'hyphen-position',
+  'century',
+  'date',
+  'check-digit',
+  'new-format-shape',
+] as const
+export type PersonalCodeReason = (typeof PERSONAL_CODE_REASONS)[number]
 
 export interface PersonalCodeResult {
   valid: boolean
@@ -30,16 +32,33 @@ const WEIGHTS = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 export function legacyCheckDigit(firstTen: string): number {
   let sum = 0
   for (let i = 0; i < 10; i++) sum += Number(firstTen[i]) * WEIGHTS[i]
-  return ((1101 - sum) % 11 + 11) % 11 % 10
+  return ((((1101 - sum) % 11) + 11) % 11) % 10
 }
 
 function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+  const days = [
+    31,
+    (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ]
   return d <= days[m - 1]
 }
 
-const fail = (format: PersonalCodeFormat, reason: PersonalCodeReason, digits: string | null = null): PersonalCodeResult => ({
+const fail = (
+  format: PersonalCodeFormat,
+  reason: PersonalCodeReason,
+  digits: string | null = null,
+): PersonalCodeResult => ({
   valid: false,
   format,
   reason,
@@ -57,11 +76,9 @@ export function checkPersonalCode(input: string): PersonalCodeResult {
   if (digits.length !== 11) return fail('unknown', 'length')
 
   // New format: 3, then 2-9, then nine digits; no date, no published check digit. Days 30 and 31 of
-  // legacy codes also start with 3, so only 32-39 mean the new format (no day is 32 or more).
-  if (/^3[2-9]/.test(digits)) {
-    if (hyphens === 0) return { valid: true, format: 'new', reason: null, digits, birthDate: null }
-    return fail('new', 'new-format-shape', digits)
-  }
+  // legacy codes also start with 3, so only 32-39 mean the new format (no day is 32 or more). The State
+  // Revenue Service writes these codes as 32XXXX-XXXXX too, so the hyphen after six digits is accepted.
+  if (/^3[2-9]/.test(digits)) return { valid: true, format: 'new', reason: null, digits, birthDate: null }
 
   const dd = Number(digits.slice(0, 2))
   const mm = Number(digits.slice(2, 4))

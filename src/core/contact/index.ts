@@ -1,0 +1,7 @@
+export * from './result'
+export * from './fold'
+export * from './phone'
+export * from './email'
+export * from './name'
+export * from './business'
+export * from './address'
