@@ -1,9 +1,10 @@
 import { ApiError } from '../contract/errors'
 import { UsageError, type Command } from './command'
 import { migrateCommand } from './commands/migrate'
+import { checkPersonalCodeCommand } from './commands/check-personal-code'
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
-const commands: Command[] = [migrateCommand]
+const commands: Command[] = [migrateCommand, checkPersonalCodeCommand]
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
