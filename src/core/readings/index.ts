@@ -1,0 +1,6 @@
+export * from './types'
+export * from './findings'
+export * from './series'
+export * from './plausibility'
+export * from './energy'
+export * from './validate'

@@ -1,0 +1,93 @@
+import type { IsoDate, IsoMonth } from '../calendar/dates'
+import type { CalendarOptions } from '../calendar/holidays'
+import type { Instant } from '../calendar/riga-time'
+
+export type ReadingStatus = 'actual' | 'estimated' | 'corrected' | 'rejected'
+export type ReadingSource = 'agent' | 'portal' | 'web-form' | 'sms' | 'operator-estimate'
+export type ReadingChannel = 'visit' | 'phone' | 'email' | 'letter'
+
+/** Why a reading may be taken outside the window (DOMAIN.md); `year-end` is the 31 December reading. */
+export const OUT_OF_WINDOW_REASONS = [
+  'move-in',
+  'move-out',
+  'change-of-user',
+  'change-of-retailer',
+  'year-end',
+  'control',
+  'meter-replacement',
+] as const
+export type OutOfWindowReason = (typeof OUT_OF_WINDOW_REASONS)[number]
+
+export interface MeterSpec {
+  /** Black (whole m³) digits on the register; G4 household meters typically have 5. */
+  digits: number
+  /** Maximum flow in m³/h (G4: 6). */
+  maxFlowM3h: number
+}
+
+/** One stored reading of a meter, as the validation and the history chart need it. */
+export interface ReadingRecord {
+  id: string
+  /** Whole m³ on the register. */
+  value: number
+  /** Riga calendar date the reading was taken. */
+  date: IsoDate
+  /** The window period it counts for; null for a reading taken outside a window. */
+  period: IsoMonth | null
+  /**
+   * `corrected` is an actual value entered as a correction. A reading that another one `replaces`
+   * stays in history but no longer counts; `rejected` never counts.
+   */
+  status: ReadingStatus
+  /** ISO instant it was recorded; orders readings of the same period. */
+  recordedAt: string
+  /** The id of the reading this one corrects. */
+  replaces?: string | null
+  source?: ReadingSource
+}
+
+export interface ReadingCandidate {
+  value: number
+  /** When the reading was taken (defaults to now in the UI); decides the window and the period. */
+  at: Instant
+  outOfWindowReason?: OutOfWindowReason | null
+  /** Required to enter a second reading for a period that already has one. */
+  correctionReason?: string | null
+  /** Warning codes the agent has confirmed. */
+  confirmed?: readonly FindingCode[]
+}
+
+export interface ValidationContext {
+  meter: MeterSpec
+  /** Every reading of this meter, any status, any order. */
+  readings: readonly ReadingRecord[]
+  calendar?: CalendarOptions
+}
+
+export type Severity = 'block' | 'warn' | 'info'
+
+export type FindingCode =
+  | 'not-integer'
+  | 'negative'
+  | 'too-many-digits'
+  | 'out-of-window-reason-required'
+  | 'out-of-window'
+  | 'duplicate-period'
+  | 'correction'
+  | 'lower-than-last-actual'
+  | 'rollover'
+  | 'estimate-reassess'
+  | 'exceeds-max-flow'
+  | 'consumption-high'
+  | 'consumption-low'
+  | 'zero-consumption'
+  | 'zero-streak'
+  | 'first-reading'
+
+export interface Finding {
+  code: FindingCode
+  severity: Severity
+  /** A key under `readings.validation.*` in locales; `params` fill its placeholders. */
+  messageKey: string
+  params: Record<string, string | number>
+}
