@@ -39,7 +39,8 @@ export function createHttpClient(options: HttpClientOptions): ApiClient & { sess
   const sessionId = options.sessionId ?? newSessionId()
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
   const ES =
-    options.EventSource ?? (globalThis as { EventSource?: HttpClientOptions['EventSource'] }).EventSource
+    options.EventSource ??
+    (globalThis as unknown as { EventSource?: HttpClientOptions['EventSource'] }).EventSource
   let source: EventSourceLike | null = null
 
   const listeners: EventListeners = new EventListeners(
