@@ -1,0 +1,194 @@
+import type { DocumentReport, SignatureCheck, SignatureReport } from '../../../core/signatures/result'
+import { documentStatus } from '../../../core/signatures/result'
+import type { ValidationOptions } from '../pki/trust'
+import { ZipArchive, ZipError, unsafeNameReason, type ZipEntry } from '../zip/reader'
+import { NS, attr, childrenNamed, descendants } from './dom'
+import { XmlError, parseXml } from './parser'
+import { indexIds } from './dsig'
+import { validateXades } from './xades'
+
+/** ASiC-E (.asice, .sce, .edoc, .bdoc): container safety and structure, then every XAdES signature. */
+export const ASIC_E_MIMETYPE = 'application/vnd.etsi.asic-e+zip'
+const ASIC_S_MIMETYPE = 'application/vnd.etsi.asic-s+zip'
+const SIGNATURE_FILE = /^META-INF\/[^/]*signatures[^/]*\.xml$/i
+const MAX_SIGNATURES = 100
+
+export class ContainerError extends Error {
+  constructor(
+    readonly reasonKey: string,
+    readonly status: 'FORMAT_ERROR' | 'UNSUPPORTED' = 'FORMAT_ERROR',
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(reasonKey)
+  }
+}
+
+interface Manifest {
+  entries: { name: string; mediaType: string | null }[]
+}
+
+function readManifest(bytes: Buffer): Manifest {
+  let doc
+  try {
+    doc = parseXml(bytes)
+  } catch (e) {
+    throw new ContainerError(e instanceof XmlError ? e.reasonKey : 'asic_manifest_malformed')
+  }
+  if (doc.root.ns !== NS.manifest || doc.root.local !== 'manifest')
+    throw new ContainerError('asic_manifest_malformed')
+  const entries: Manifest['entries'] = []
+  for (const fe of childrenNamed(doc.root, NS.manifest, 'file-entry')) {
+    const name =
+      fe.attrs.find((a) => a.ns === NS.manifest && a.local === 'full-path')?.value ?? attr(fe, 'full-path')
+    const mediaType = fe.attrs.find((a) => a.ns === NS.manifest && a.local === 'media-type')?.value ?? null
+    if (name === null) throw new ContainerError('asic_manifest_malformed')
+    if (name === '/') continue
+    const bad = unsafeNameReason(name)
+    if (bad) throw new ContainerError(bad, 'FORMAT_ERROR', { name })
+    if (entries.some((e) => e.name === name))
+      throw new ContainerError('zip_duplicate_name', 'FORMAT_ERROR', { name })
+    entries.push({ name, mediaType })
+  }
+  return { entries }
+}
+
+function containerKind(fileName: string): string {
+  const ext = fileName.toLowerCase().split('.').pop() ?? ''
+  return ext === 'edoc' || ext === 'bdoc' ? ext : 'asice'
+}
+
+export function validateAsic(bytes: Buffer, fileName: string, options: ValidationOptions): DocumentReport {
+  const base: DocumentReport = {
+    status: 'FORMAT_ERROR',
+    container: containerKind(fileName),
+    signatures: [],
+    files: [],
+    errorKey: null,
+    validationTime: options.validationTime.toISOString(),
+    warnings: [],
+  }
+  try {
+    return { ...base, ...validateContainer(bytes, options, base.container) }
+  } catch (e) {
+    if (e instanceof ContainerError) return { ...base, status: e.status, errorKey: e.reasonKey }
+    if (e instanceof ZipError) return { ...base, status: 'FORMAT_ERROR', errorKey: e.reasonKey }
+    throw e
+  }
+}
+
+function validateContainer(bytes: Buffer, options: ValidationOptions, kind: string): Partial<DocumentReport> {
+  const zip = ZipArchive.open(bytes)
+  const warnings: SignatureCheck[] = []
+  const mimetype = zip.get('mimetype')
+  if (!mimetype) throw new ContainerError('asic_no_mimetype')
+  const mt = zip.read(mimetype).toString('latin1').trim()
+  if (mt === ASIC_S_MIMETYPE) throw new ContainerError('asic_s_unsupported', 'UNSUPPORTED')
+  if (mt !== ASIC_E_MIMETYPE) {
+    // EDOC 1.x and other pre-ASiC eParaksts/DigiDoc formats: recognised, not validated.
+    if (/edoc|lv\.eps|digidoc/i.test(mt))
+      throw new ContainerError('asic_legacy_edoc', 'UNSUPPORTED', { mimetype: mt })
+    throw new ContainerError('asic_bad_mimetype', 'FORMAT_ERROR', { mimetype: mt })
+  }
+  if (zip.entries[0] !== mimetype)
+    warnings.push({ id: 'container', outcome: 'warning', reasonKey: 'asic_mimetype_not_first' })
+  if (mimetype.method !== 0)
+    warnings.push({ id: 'container', outcome: 'warning', reasonKey: 'asic_mimetype_compressed' })
+  const manifestEntry = zip.get('META-INF/manifest.xml')
+  if (!manifestEntry) throw new ContainerError('asic_no_manifest')
+  const manifest = readManifest(zip.read(manifestEntry))
+
+  const isData = (e: ZipEntry) => !e.isDirectory && e.name !== 'mimetype' && !e.name.startsWith('META-INF/')
+  const dataEntries = zip.entries.filter(isData)
+  const files = dataEntries.map((e) => ({
+    name: e.name,
+    size: e.size,
+    mediaType: manifest.entries.find((m) => m.name === e.name)?.mediaType ?? null,
+  }))
+  const containerChecks: SignatureCheck[] = []
+  for (const m of manifest.entries) {
+    if (!zip.get(m.name))
+      containerChecks.push({
+        id: 'container',
+        outcome: 'fail',
+        reasonKey: 'asic_manifest_file_missing',
+        params: { name: m.name },
+      })
+  }
+  for (const e of dataEntries) {
+    if (!manifest.entries.some((m) => m.name === e.name))
+      containerChecks.push({
+        id: 'container',
+        outcome: 'fail',
+        reasonKey: 'asic_file_not_in_manifest',
+        params: { name: e.name },
+      })
+  }
+
+  const cache = new Map<string, Buffer>()
+  const file = (name: string): Buffer | null => {
+    const e = zip.get(name)
+    if (!e || !isData(e)) return null
+    let b = cache.get(name)
+    if (!b) {
+      b = zip.read(e)
+      cache.set(name, b)
+    }
+    return b
+  }
+  const dataFiles = [
+    ...manifest.entries.filter((m) => !m.name.startsWith('META-INF/')),
+    ...dataEntries
+      .filter((e) => !manifest.entries.some((m) => m.name === e.name))
+      .map((e) => ({ name: e.name, mediaType: null })),
+  ]
+  const signatures: SignatureReport[] = []
+  for (const entry of zip.entries.filter((e) => SIGNATURE_FILE.test(e.name))) {
+    let doc
+    try {
+      doc = parseXml(zip.read(entry))
+    } catch (e) {
+      if (e instanceof XmlError || e instanceof ZipError) {
+        signatures.push(brokenSignature(entry.name, e.reasonKey))
+        continue
+      }
+      throw e
+    }
+    const ids = indexIds(doc)
+    const sigEls = descendants(doc.root).filter((el) => el.ns === NS.ds && el.local === 'Signature')
+    if (sigEls.length === 0) signatures.push(brokenSignature(entry.name, 'asic_signature_file_empty'))
+    for (const sig of sigEls.slice(0, MAX_SIGNATURES)) {
+      const r = validateXades({ doc, signature: sig, ids, file, dataFiles, options })
+      if (containerChecks.length) {
+        // A signed file missing from the ZIP leaves the signature undecided (SIGNED_DATA_NOT_FOUND, as
+        // DSS reports it); any other structural fault of the container fails every signature.
+        const onlyMissing = containerChecks.every((c) => c.reasonKey === 'asic_manifest_file_missing')
+        const failed = r.indication === 'TOTAL_FAILED'
+        signatures.push({
+          ...r,
+          indication: failed || !onlyMissing ? 'TOTAL_FAILED' : 'INDETERMINATE',
+          subIndication: failed ? r.subIndication : onlyMissing ? 'SIGNED_DATA_NOT_FOUND' : 'FORMAT_FAILURE',
+          level: failed || !onlyMissing ? null : r.level,
+          checks: [...containerChecks, ...r.checks],
+        })
+      } else signatures.push({ ...r, checks: [...r.checks] })
+    }
+  }
+  if (signatures.length === 0)
+    warnings.push({ id: 'container', outcome: 'fail', reasonKey: 'asic_no_signatures' })
+  return { status: documentStatus(signatures, warnings), container: kind, signatures, files, warnings }
+}
+
+function brokenSignature(name: string, reasonKey: string): SignatureReport {
+  return {
+    id: name,
+    format: 'XAdES',
+    indication: 'TOTAL_FAILED',
+    subIndication: 'FORMAT_FAILURE',
+    level: null,
+    signer: { name: null, personalCode: null, certificateSerial: null, issuer: null, qualified: null },
+    claimedSigningTime: null,
+    timestampTime: null,
+    algorithms: { digest: null, signature: null, canonicalization: null },
+    checks: [{ id: 'structure', outcome: 'fail', reasonKey }],
+  }
+}
