@@ -1,11 +1,12 @@
 import { ApiError } from '../contract/errors'
 import { UsageError, type Command } from './command'
 import { migrateCommand } from './commands/migrate'
+import { seedCommand } from './commands/seed'
 import { checkPersonalCodeCommand } from './commands/check-personal-code'
 import { calendarCommand } from './commands/calendar'
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
-const commands: Command[] = [migrateCommand, calendarCommand, checkPersonalCodeCommand]
+const commands: Command[] = [migrateCommand, seedCommand, calendarCommand, checkPersonalCodeCommand]
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))
