@@ -1,0 +1,219 @@
+/**
+ * PAdES validator: finds the signature dictionaries (by /ByteRange, capped), checks that each /ByteRange
+ * starts at 0 and leaves out exactly the /Contents hex string, verifies the CMS inside over the covered
+ * bytes, uses DSS certificates/OCSP responses as LT evidence and document timestamps for LTA, and reports
+ * changes appended after a signature (a signature over an earlier revision does not vouch for the rest).
+ */
+import {
+  type DocumentReport,
+  type SignatureCheck,
+  type SignatureReport,
+  documentStatus,
+} from '../../../core/signatures/result'
+import { assessCmsSignature } from '../cms/assess'
+import { parseSignedData } from '../pki/cms'
+import { OID } from '../pki/oids'
+import { verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
+import type { ValidationOptions } from '../pki/trust'
+import { type Certificate, tryParseCertificate } from '../pki/x509'
+import { appendedChanges } from './changes'
+import { arrayValue, objectText, type PdfFile, type PdfObject, refs, scanPdf, streamData } from './objects'
+
+const MAX_PDF_BYTES = 64 * 1024 * 1024
+const MAX_SIGNATURES = 50
+
+interface PdfSignatureField {
+  range: [number, number, number, number]
+  subFilter: string | null
+  cms: Buffer | null
+  /** The /ByteRange gap is this dictionary's own /Contents. */
+  ownGap: boolean
+  /** End of the covered bytes: the revision this signature signs. */
+  coveredEnd: number
+}
+
+function enclosingObject(pdf: PdfFile, pos: number): PdfObject | null {
+  let lo = 0
+  let hi = pdf.definitions.length - 1
+  let best: PdfObject | null = null
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (pdf.definitions[mid].offset <= pos) {
+      best = pdf.definitions[mid]
+      lo = mid + 1
+    } else hi = mid - 1
+  }
+  return best && pos < best.end ? best : null
+}
+
+function findSignatures(pdf: PdfFile): PdfSignatureField[] {
+  const found = new Map<number, PdfSignatureField>()
+  const re = /\/ByteRange\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(pdf.text)) !== null && found.size < MAX_SIGNATURES) {
+    const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number]
+    const obj = enclosingObject(pdf, m.index)
+    const key = obj ? obj.offset : m.index
+    if (found.has(key)) continue
+    // The signature dictionary is the enclosing object; its own /Contents must be exactly the gap.
+    const from = obj ? obj.offset : Math.max(0, m.index - 4096)
+    const to = obj ? obj.end : Math.min(pdf.text.length, m.index + 4096)
+    const dict = pdf.text.slice(from, to)
+    const sf = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(dict)
+    const contents = /\/Contents\s*<([0-9A-Fa-f\s]*)>/.exec(dict)
+    const contentsStart = contents ? from + contents.index + contents[0].indexOf('<') : -1
+    const gapStart = range[0] + range[1]
+    const ownGap =
+      contents !== null &&
+      contentsStart === gapStart &&
+      contentsStart + contents[0].length - contents[0].indexOf('<') === range[2]
+    const cms = contents ? Buffer.from(contents[1].replace(/\s+/g, ''), 'hex') : null
+    found.set(key, { range, subFilter: sf ? sf[1] : null, cms, ownGap, coveredEnd: range[2] + range[3] })
+  }
+  return [...found.values()].sort((a, b) => a.coveredEnd - b.coveredEnd)
+}
+
+/** Certificates and OCSP responses from every DSS dictionary in the file. */
+function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[] } {
+  const certificates: Certificate[] = []
+  const ocsp: Buffer[] = []
+  const dssNums = new Set<number>()
+  for (const m of pdf.text.matchAll(/\/DSS\s+(\d{1,10})\s+\d{1,5}\s+R/g)) dssNums.add(Number(m[1]))
+  for (const num of dssNums) {
+    const o = pdf.latest.get(num)
+    if (!o) continue
+    const dict = objectText(pdf, o)
+    for (const [key, sink] of [
+      ['Certs', 'cert'],
+      ['OCSPs', 'ocsp'],
+    ] as const) {
+      const arr = arrayValue(pdf, dict, key)
+      for (const n of arr ? refs(arr).slice(0, 1000) : []) {
+        const so = pdf.latest.get(n)
+        const data = so ? streamData(pdf, so) : null
+        if (!data) continue
+        if (sink === 'ocsp') ocsp.push(data)
+        else {
+          const c = tryParseCertificate(data)
+          if (c) certificates.push(c)
+        }
+      }
+    }
+  }
+  return { certificates, ocsp }
+}
+
+/** A document timestamp: by /SubFilter, or a CMS whose content is a TSTInfo. */
+function isDocTimestamp(f: PdfSignatureField): boolean {
+  if (f.subFilter === 'ETSI.RFC3161') return true
+  try {
+    return f.cms !== null && parseSignedData(f.cms).contentType === OID.tstInfo
+  } catch {
+    return false
+  }
+}
+
+function coveredBytes(pdf: PdfFile, f: PdfSignatureField): Buffer {
+  const [a, b, c, d] = f.range
+  return Buffer.concat([pdf.bytes.subarray(a, a + b), pdf.bytes.subarray(c, c + d)])
+}
+
+function rangeCheck(pdf: PdfFile, f: PdfSignatureField): SignatureCheck {
+  const [a, b, c, d] = f.range
+  if (!f.ownGap) return { id: 'byte-range', outcome: 'fail', reasonKey: 'pdf_byte_range_not_own_contents' }
+  if (a !== 0 || a + b > c || c + d > pdf.bytes.length || f.cms === null) {
+    return { id: 'byte-range', outcome: 'fail', reasonKey: 'pdf_byte_range_invalid' }
+  }
+  return { id: 'byte-range', outcome: 'pass', reasonKey: 'pdf_byte_range_ok' }
+}
+
+export function validatePdf(bytes: Buffer, options: ValidationOptions): DocumentReport {
+  const base = {
+    container: 'pdf',
+    validationTime: options.validationTime.toISOString(),
+    warnings: [] as SignatureCheck[],
+  }
+  const files = [{ name: 'document.pdf', size: bytes.length, mediaType: 'application/pdf' }]
+  if (bytes.length > MAX_PDF_BYTES)
+    return { ...base, status: 'FORMAT_ERROR', signatures: [], files, errorKey: 'pdf_too_large' }
+  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) {
+    return { ...base, status: 'FORMAT_ERROR', signatures: [], files, errorKey: 'pdf_not_pdf' }
+  }
+  const pdf = scanPdf(bytes)
+  const fields = findSignatures(pdf)
+  const evidence = dssEvidence(pdf)
+  const signatures: SignatureReport[] = []
+  // Document timestamps (ETSI.RFC3161) verified first: a valid one covering a signature makes it LTA.
+  const docTimestamps: { field: PdfSignatureField; result: TimestampResult }[] = []
+  for (const f of fields) {
+    if (isDocTimestamp(f) && f.cms && rangeCheck(pdf, f).outcome === 'pass') {
+      docTimestamps.push({
+        field: f,
+        result: verifyTimestampToken(f.cms, coveredBytes(pdf, f), options.trustStore, evidence.certificates),
+      })
+    }
+  }
+  let unreadable = 0
+  fields.forEach((f, i) => {
+    if (isDocTimestamp(f)) return
+    const range = rangeCheck(pdf, f)
+    let sd
+    try {
+      if (!f.cms) throw new Error('no contents')
+      sd = parseSignedData(f.cms)
+    } catch {
+      unreadable++
+      return
+    }
+    if (sd.signers.length === 0) {
+      unreadable++
+      return
+    }
+    const archive =
+      docTimestamps.find((t) => t.field.coveredEnd > f.coveredEnd && t.result.ok)?.result ?? null
+    const data = range.outcome === 'pass' ? coveredBytes(pdf, f) : null
+    const report = assessCmsSignature(`S${i}`, 'PAdES', sd, sd.signers[0], data, options, {
+      ...evidence,
+      archiveTimestamp: archive,
+    })
+    report.checks.unshift(range)
+    if (range.outcome === 'fail' && report.indication !== 'TOTAL_FAILED') {
+      report.indication = 'TOTAL_FAILED'
+      report.subIndication = 'FORMAT_FAILURE'
+    }
+    const changes = appendedChanges(pdf, f.coveredEnd)
+    if (changes.modified.length > 0) {
+      report.checks.push({
+        id: 'changes-after-signing',
+        outcome: 'fail',
+        reasonKey: 'pdf_modified_after_signing',
+        params: { objects: changes.modified.slice(0, 10).join(', ') },
+      })
+      if (report.indication !== 'TOTAL_FAILED') {
+        // The signed revision is intact but the document shown is not the one signed.
+        report.indication = 'TOTAL_FAILED'
+        report.subIndication = 'SIG_CONSTRAINTS_FAILURE'
+      }
+    } else if (changes.appendedBytes > 0) {
+      report.checks.push({
+        id: 'changes-after-signing',
+        outcome: 'pass',
+        reasonKey: 'pdf_later_updates_allowed',
+      })
+    } else
+      report.checks.push({ id: 'changes-after-signing', outcome: 'pass', reasonKey: 'pdf_covers_whole_file' })
+    signatures.push(report)
+  })
+  if (signatures.length === 0) {
+    return {
+      ...base,
+      status: 'FORMAT_ERROR',
+      signatures,
+      files,
+      errorKey: unreadable > 0 ? 'pdf_signature_unreadable' : 'pdf_no_signature',
+    }
+  }
+  if (unreadable > 0)
+    base.warnings.push({ id: 'pdf-signatures', outcome: 'warning', reasonKey: 'pdf_signature_unreadable' })
+  return { ...base, status: documentStatus(signatures, base.warnings), signatures, files, errorKey: null }
+}
