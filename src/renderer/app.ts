@@ -6,7 +6,7 @@ import type { Router, RouterHistory } from 'vue-router'
 import type { ApiClient, Language } from '../contract'
 import { provideApi } from './api'
 import App from './App.vue'
-import { createGasDeskI18n, type GasDeskI18n } from './i18n'
+import { createGasDeskI18n, i18nKey, type GasDeskI18n } from './i18n'
 import { createGasDeskRouter } from './router'
 import { guardSession } from './session-guard'
 import { storedLanguage } from './stores/language'
@@ -20,16 +20,14 @@ export interface GasDeskAppOptions {
   language?: Language
 }
 
-export interface GasDeskApp {
-  app: VueApp
+export interface GasDeskParts {
   router: Router
   pinia: Pinia
   i18n: GasDeskI18n
 }
 
-/** Builds the whole renderer around an API client; main.ts mounts it, tests mount it with their own client. */
-export function createGasDeskApp(options: GasDeskAppOptions): GasDeskApp {
-  const app = createApp(App)
+/** Installs stores, i18n, PrimeVue, the router and the API client into `app` (tests mount App this way). */
+export function installGasDesk(app: VueApp, options: GasDeskAppOptions): GasDeskParts {
   const pinia = createPinia()
   const i18n = createGasDeskI18n(options.language ?? storedLanguage() ?? 'lv')
   // The store needs the client and the client's guard needs the store: tie the knot through a holder.
@@ -41,10 +39,17 @@ export function createGasDeskApp(options: GasDeskAppOptions): GasDeskApp {
   provideApi(app, client)
   app.use(pinia)
   app.use(i18n)
+  app.provide(i18nKey, i18n)
   app.use(PrimeVue, { theme: { preset: GasDeskPreset, options: { darkModeSelector: false } } })
   app.use(ToastService)
   const router = createGasDeskRouter(() => holder.session?.role ?? null, options.history)
   app.use(router)
   holder.session = app.runWithContext(() => useSessionStore(pinia))
-  return { app, router, pinia, i18n }
+  return { router, pinia, i18n }
+}
+
+/** Builds the whole renderer around an API client; main.ts mounts it. */
+export function createGasDeskApp(options: GasDeskAppOptions): GasDeskParts & { app: VueApp } {
+  const app = createApp(App)
+  return { app, ...installGasDesk(app, options) }
 }

@@ -1,3 +1,4 @@
+import type { InjectionKey } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { languages, type Language } from '../../contract'
 import { latvianPlural, russianPlural } from '../../core/plural'
@@ -43,3 +44,6 @@ export function createGasDeskI18n(locale: Language = 'lv') {
 }
 
 export type GasDeskI18n = ReturnType<typeof createGasDeskI18n>
+
+/** Lets stores reach the i18n instance (useI18n only works inside components). */
+export const i18nKey: InjectionKey<GasDeskI18n> = Symbol('gasdesk.i18n')

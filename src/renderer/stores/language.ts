@@ -1,8 +1,7 @@
 import { inject, ref, watch } from 'vue'
 import { defineStore } from 'pinia'
-import { I18nInjectionKey } from 'vue-i18n'
 import type { Language } from '../../contract'
-import { isLanguage, type GasDeskI18n } from '../i18n'
+import { i18nKey, isLanguage } from '../i18n'
 import { useSessionStore } from './session'
 
 const STORAGE_KEY = 'gasdesk.language'
@@ -22,7 +21,9 @@ export function storedLanguage(): Language | null {
  * `session.setLanguage`; signed out, the choice is kept in this workstation's local storage.
  */
 export const useLanguageStore = defineStore('language', () => {
-  const i18n = inject(I18nInjectionKey) as GasDeskI18n
+  const provided = inject(i18nKey)
+  if (!provided) throw new Error('GasDesk i18n not provided')
+  const i18n = provided
   const session = useSessionStore()
   const current = ref<Language>(i18n.global.locale.value)
 
