@@ -51,9 +51,12 @@ export async function runWebHost(argv: string[]): Promise<number> {
   }
   console.log(`GasDesk browser shell: ${host.url}#token=${host.token}`)
   return new Promise<number>((done) => {
+    // Listeners stay installed while closing: a second Ctrl+C (or npm forwarding the first one again)
+    // must not kill the process before the database is closed.
+    let stopping = false
     const stop = (): void => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
+      if (stopping) return
+      stopping = true
       host.close().then(
         () => done(0),
         () => done(1),
