@@ -12,8 +12,10 @@ export const MIN_AVERAGE_MONTHS = 3
 const round1 = (n: number): number => Math.round(n * 10) / 10
 
 /**
- * Compares the daily rate of `consumption` over `days` with the same month a year earlier and with the
- * average of the 12 months before `period`. Daily rates make intervals of different lengths comparable.
+ * Compares the daily rate of `consumption` over `days` with the same month a year earlier, or — when
+ * that month is unknown — with the average of the 12 months before `period`. Gas use is seasonal, so the
+ * yearly average would flag every summer and winter month when last year's month is there to compare;
+ * daily rates make intervals of different lengths comparable.
  */
 export function plausibilityFindings(
   consumption: number,
@@ -40,7 +42,7 @@ export function plausibilityFindings(
     spanDays += daysInIsoMonth(h.month)
     count++
   }
-  if (count >= MIN_AVERAGE_MONTHS && sum > 0) {
+  if (bases.length === 0 && count >= MIN_AVERAGE_MONTHS && sum > 0) {
     const daily = sum / spanDays
     bases.push({ variant: 'average', daily, expectedM3: Math.round(daily * days) })
   }
