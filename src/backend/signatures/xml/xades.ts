@@ -46,6 +46,7 @@ export interface XadesInput {
 }
 
 const OCSP_LATE_MS = 15 * 60 * 1000
+// producedAt has whole seconds, timestamps often milliseconds: compare at the coarser precision.
 
 /** Percent-decoding exactly once; `+` stays `+` (it is not a form encoding). */
 export function decodeUri(uri: string): string | null {
@@ -145,7 +146,7 @@ export function validateXades(input: XadesInput): SignatureReport {
           v.add('revocation', 'warning', 'xml_revoked_after_signing', { time: revokedAt.toISOString() })
         else
           v.undecided('revocation', 'REVOKED_NO_POE', 'xml_revoked', { time: revokedAt?.toISOString() ?? '' })
-      } else if (bestTime && produced.getTime() < bestTime.getTime())
+      } else if (bestTime && produced.getTime() < Math.floor(bestTime.getTime() / 1000) * 1000)
         v.undecided('revocation', 'TIMESTAMP_ORDER_FAILURE', 'xml_ocsp_before_timestamp')
       else {
         revocationOk = true
