@@ -1,27 +1,9 @@
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { DbCorruptError, DbTooNewError } from './errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import { checkRoots, preflight } from './preflight'
 
 export type Db = Database.Database
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
-
-/** Reject anything that is not an SQLite file before better-sqlite3 gets a chance to write to it. */
-function assertLooksLikeSqlite(file: string): void {
-  if (file === ':memory:' || !existsSync(file)) return
-  const size = statSync(file).size
-  if (size === 0) return
-  if (size < 100) throw new DbCorruptError(file, 'truncated-header')
-  const fd = openSync(file, 'r')
-  try {
-    const head = Buffer.alloc(16)
-    readSync(fd, head, 0, 16, 0)
-    if (!head.equals(SQLITE_HEADER)) throw new DbCorruptError(file, 'not-sqlite')
-  } finally {
-    closeSync(fd)
-  }
-}
 
 export interface OpenOptions {
   /** Apply pending migrations (default true). `false` is for tools that only inspect. */
@@ -33,7 +15,8 @@ export interface OpenOptions {
  * changing a byte, then turns on WAL and foreign keys and applies forward-only migrations.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  assertLooksLikeSqlite(file)
+  // Header, version and (for small files) page checks happen before SQLite may create any file.
+  preflight(file, LATEST_SCHEMA_VERSION)
   let db: Db
   try {
     db = new Database(file)
@@ -43,8 +26,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     const version = db.pragma('user_version', { simple: true }) as number
     if (version > LATEST_SCHEMA_VERSION) throw new DbTooNewError(file, version, LATEST_SCHEMA_VERSION)
-    // Reading the schema forces SQLite to parse page 1 and the catalogue: corruption shows here.
-    db.prepare('SELECT count(*) FROM sqlite_schema').get()
+    // Reading the catalogue and each table's root page: corruption in large files shows here.
+    checkRoots(db)
     if (file !== ':memory:') db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
