@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { ApiError } from '../contract'
 import { createBackend, type Backend } from '../backend'
 import lv from '../../locales/lv.json'
+import { seedOnFirstRun } from './first-run'
 import { forwardEvents, registerCallHandler, WindowSessions } from './ipc'
 import { APP_ENTRY, registerSchemePrivileges, serveRenderer } from './protocol'
 import { createMainWindow } from './window'
@@ -12,6 +13,8 @@ export interface MainPaths {
   /** out/preload/index.cjs — electron-vite builds the sandboxed preload as CommonJS. */
   preload: string
   rendererDir: string
+  /** Demo customers generated when the database does not exist yet (tests use a handful). */
+  firstRunCustomers?: number
 }
 
 export const defaultPaths = (): MainPaths => ({
@@ -31,8 +34,10 @@ export interface RunningMain {
 export async function startMain(paths: MainPaths = defaultPaths()): Promise<RunningMain> {
   const userData = app.getPath('userData')
   mkdirSync(userData, { recursive: true })
+  const dbFile = join(userData, 'gasdesk.sqlite')
+  await seedOnFirstRun(dbFile, paths.firstRunCustomers)
   const backend = await createBackend({
-    dbFile: join(userData, 'gasdesk.sqlite'),
+    dbFile,
     shell: 'electron',
     version: app.getVersion(),
     demoAgents: true,

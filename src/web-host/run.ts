@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { seedOnFirstRun } from './first-run'
 import { defaultDbFile, defaultRendererDir } from './paths'
 import { startWebHost, type WebHost } from './server'
 
@@ -37,6 +38,7 @@ export async function runWebHost(argv: string[]): Promise<number> {
   mkdirSync(dirname(dbFile), { recursive: true })
   let host: WebHost
   try {
+    await seedOnFirstRun(dbFile)
     host = await startWebHost({
       dbFile,
       port,

@@ -33,7 +33,7 @@ afterEach(() => {
 })
 
 async function start(): Promise<Running> {
-  running = await bootstrap({ preload: '/app/out/preload/index.cjs', rendererDir })
+  running = await bootstrap({ preload: '/app/out/preload/index.cjs', rendererDir, firstRunCustomers: 5 })
   expect(running).not.toBeNull()
   return running!
 }
@@ -188,9 +188,23 @@ describe('lifecycle', () => {
     expect(fake.app.quitCalled).toBe(true)
   })
 
+  it('creates and seeds the database in the user-data folder on first run only', async () => {
+    const app = await start()
+    const count = () =>
+      (app.backend.ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n
+    expect(count()).toBe(5)
+    expect(app.backend.ctx.db.name).toBe(join(fake.state.userData, 'gasdesk.sqlite'))
+    app.shutdown()
+    fake.reset(fake.state.userData)
+    const again = await start()
+    expect(
+      (again.backend.ctx.db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n,
+    ).toBe(5)
+  })
+
   it('quits at once when another instance holds the lock', async () => {
     fake.state.singleInstance = false
-    expect(await bootstrap({ preload: '/p', rendererDir })).toBeNull()
+    expect(await bootstrap({ preload: '/p', rendererDir, firstRunCustomers: 5 })).toBeNull()
     expect(fake.app.quitCalled).toBe(true)
     expect(FakeBrowserWindow.all).toHaveLength(0)
   })
@@ -202,7 +216,7 @@ describe('lifecycle', () => {
     const db = new Database(file)
     db.pragma('user_version = 999')
     db.close()
-    expect(await bootstrap({ preload: '/p', rendererDir })).toBeNull()
+    expect(await bootstrap({ preload: '/p', rendererDir, firstRunCustomers: 5 })).toBeNull()
     expect(fake.state.exitCode).toBe(1)
     expect(fake.state.errorBoxes).toHaveLength(1)
     expect(fake.state.errorBoxes[0].content).toContain('999')

@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHttpClient } from '../../src/renderer/api/http-client'
 import { RENDERER_CSP } from '../../src/web-host/csp'
+import { FIRST_RUN_CUSTOMERS } from '../../src/web-host/first-run'
 import { startWebHost, type WebHost } from '../../src/web-host/server'
 import { FetchEventSource } from '../contract/event-source'
 import { raw } from './raw'
@@ -264,5 +266,11 @@ describe('command line entry', () => {
     expect(out.trim().split('\n')).toHaveLength(1)
     // A clean close checkpoints and removes the WAL file.
     expect(existsSync(`${db}-wal`)).toBe(false)
+    // First run: the file was created and filled with the demo data.
+    const seeded = new Database(db, { readonly: true })
+    expect((seeded.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(
+      FIRST_RUN_CUSTOMERS,
+    )
+    seeded.close()
   })
 })
