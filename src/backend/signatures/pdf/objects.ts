@@ -59,8 +59,8 @@ export function streamData(pdf: PdfFile, o: PdfObject): Buffer | null {
   if (endRel < 0) return null
   let end = o.offset + endRel
   const dict = t.slice(0, s.index)
-  const len = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict)
-  if (len && start + Number(len[1]) <= end) end = start + Number(len[1])
+  const len = streamLength(pdf, dict)
+  if (len !== null && start + len <= end) end = start + len
   else while (end > start && (pdf.bytes[end - 1] === 0x0a || pdf.bytes[end - 1] === 0x0d)) end--
   const data = pdf.bytes.subarray(start, end)
   if (/\/Filter\s*\/FlateDecode/.test(dict) || /\/Filter\s*\[\s*\/FlateDecode\s*\]/.test(dict)) {
@@ -71,6 +71,18 @@ export function streamData(pdf: PdfFile, o: PdfObject): Buffer | null {
     }
   }
   return /\/Filter/.test(dict) ? null : Buffer.from(data)
+}
+
+/** /Length, direct or as an indirect integer object. */
+function streamLength(pdf: PdfFile, dict: string): number | null {
+  const ind = /\/Length\s+(\d+)\s+\d+\s+R/.exec(dict)
+  if (ind) {
+    const o = pdf.latest.get(Number(ind[1]))
+    const v = o ? /obj\s+(\d+)\s+endobj/.exec(objectText(pdf, o)) : null
+    return v ? Number(v[1]) : null
+  }
+  const direct = /\/Length\s+(\d+)\b/.exec(dict)
+  return direct ? Number(direct[1]) : null
 }
 
 /** Indirect references `N G R` in a snippet of PDF text. */

@@ -21,7 +21,7 @@ import {
   raw,
   time,
 } from './asn1'
-import { buildChain, type ChainResult } from './chain'
+import { anchorCertificates, buildChain, type ChainResult } from './chain'
 import { DIGESTS, OID } from './oids'
 import type { TrustStore } from './trust'
 import { type Certificate, isIssuedBy, nameKey, parseName, tryParseCertificate } from './x509'
@@ -181,7 +181,9 @@ export function checkOcsp(
     reasonKey: null,
   }
   const candidates = [...response.certificates, issuer, ...pool]
-  r.responder = candidates.find((c) => responderMatches(response, c)) ?? null
+  // The responder certificate may be left out of the response when the trusted list names it.
+  r.responder =
+    [...candidates, ...anchorCertificates(store)].find((c) => responderMatches(response, c)) ?? null
   if (!r.single) return { ...r, reasonKey: 'pki_ocsp_other_certificate' }
   r.status = r.single.status
   if (!r.responder) return { ...r, reasonKey: 'pki_ocsp_no_responder' }
