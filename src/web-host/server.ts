@@ -11,7 +11,7 @@ import { serveStatic } from './static'
 /** Larger than any JSON call today; sized for the document uploads planned later. */
 export const MAX_BODY_BYTES = 12 * 1024 * 1024
 
-/** Header that names the browser tab's session (see README: one tab = one signed-in session). */
+/** Header that names the browser tab's session (see README.md: one tab = one signed-in session). */
 export const SESSION_HEADER = 'x-gasdesk-session'
 
 export interface WebHostOptions {
