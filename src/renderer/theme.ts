@@ -10,6 +10,36 @@ const palette = (name: string): Record<number, string> =>
  * WCAG AA), darker body and muted text, and a 2px focus ring that is visible on every control.
  */
 export const GasDeskPreset = definePreset(Aura, {
+  components: {
+    // Aura's grey buttons are too faint for a working day: darker text and visible borders.
+    button: {
+      colorScheme: {
+        light: {
+          root: {
+            secondary: {
+              background: '{surface.200}',
+              hoverBackground: '{surface.300}',
+              activeBackground: '{surface.400}',
+              borderColor: '{surface.400}',
+              hoverBorderColor: '{surface.500}',
+              activeBorderColor: '{surface.600}',
+              color: '{surface.900}',
+              hoverColor: '{surface.950}',
+              activeColor: '{surface.950}',
+            },
+          },
+          outlined: {
+            secondary: {
+              hoverBackground: '{surface.100}',
+              activeBackground: '{surface.200}',
+              borderColor: '{surface.500}',
+              color: '{surface.800}',
+            },
+          },
+        },
+      },
+    },
+  },
   semantic: {
     primary: palette('blue'),
     focusRing: { width: '2px', style: 'solid', color: '{primary.700}', offset: '2px', shadow: 'none' },

@@ -153,7 +153,9 @@ describe('language switch', () => {
     m = await mountApp()
     await signIn(m, 'liga', 'liga-demo')
     const button = (name: string) =>
-      document.querySelector(`.app-header .language-switch button[aria-label="${name}"]`) as HTMLButtonElement
+      document.querySelector(
+        `.app-header .language-switch button[aria-label$="${name}"]`,
+      ) as HTMLButtonElement
     button('English').click()
     await flushPromises()
     expect(text()).toContain('Hello, Līga Ozoliņa')
@@ -168,7 +170,7 @@ describe('language switch', () => {
 
   it('before sign-in switches locally and remembers the choice on this workstation', async () => {
     m = await mountApp()
-    ;(document.querySelector('.language-switch button[aria-label="English"]') as HTMLButtonElement).click()
+    ;(document.querySelector('.language-switch button[aria-label$="English"]') as HTMLButtonElement).click()
     await flushPromises()
     expect(document.querySelector('label[for="sign-in-username"]')?.textContent).toBe('User name')
     expect(m.api.callsOf('session.setLanguage')).toEqual([])
