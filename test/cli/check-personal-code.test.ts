@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+
+// The real CLI entry through tsx, as `npm run gasdesk -- check-personal-code` runs it.
+const root = join(__dirname, '..', '..')
+const cli = (...args: string[]) =>
+  spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli/index.ts'), 'check-personal-code', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  )
+
+describe('gasdesk check-personal-code', () => {
+  it('prints the JSON verdict and exits 0 for a valid legacy code', () => {
+    const r = cli('161175-19997', '--json')
+    expect(JSON.parse(r.stdout)).toEqual({ valid: true, format: 'legacy', reason: null })
+    expect(r.status).toBe(0)
+  })
+  it('exits 1 with the reason for a wrong check digit, and prints a readable line without --json', () => {
+    const r = cli('161175-19998', '--json')
+    expect(JSON.parse(r.stdout)).toEqual({ valid: false, format: 'legacy', reason: 'check-digit' })
+    expect(r.status).toBe(1)
+    const text = cli('161175-19998')
+    expect(text.stdout.trim()).toBe('161175-19998: invalid (legacy format, reason: check-digit)')
+    expect(text.status).toBe(1)
+  })
+  it('reports new-format and unknown shapes', () => {
+    expect(JSON.parse(cli('32123456789', '--json').stdout)).toEqual({
+      valid: true,
+      format: 'new',
+      reason: null,
+    })
+    const r = cli('12345', '--json')
+    expect(JSON.parse(r.stdout)).toEqual({ valid: false, format: 'unknown', reason: 'length' })
+    expect(r.status).toBe(1)
+  })
+  it('exits 3 with usage when the code is missing', () => {
+    expect(cli().status).toBe(3)
+  })
+})
