@@ -1,12 +1,13 @@
 import { ApiError } from '../contract/errors'
 import { UsageError, type Command } from './command'
 import { migrateCommand } from './commands/migrate'
+import { verifyCommand } from './commands/verify'
 import { seedCommand } from './commands/seed'
 import { checkPersonalCodeCommand } from './commands/check-personal-code'
 import { calendarCommand } from './commands/calendar'
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
-const commands: Command[] = [migrateCommand, seedCommand, calendarCommand, checkPersonalCodeCommand]
+const commands: Command[] = [migrateCommand, seedCommand, calendarCommand, checkPersonalCodeCommand, verifyCommand]
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

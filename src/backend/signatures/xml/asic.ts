@@ -70,7 +70,13 @@ export function validateAsic(bytes: Buffer, fileName: string, options: Validatio
   try {
     return { ...base, ...validateContainer(bytes, options, base.container) }
   } catch (e) {
-    if (e instanceof ContainerError) return { ...base, status: e.status, errorKey: e.reasonKey }
+    if (e instanceof ContainerError)
+      return {
+        ...base,
+        status: e.status,
+        errorKey: e.reasonKey,
+        container: e.reasonKey === 'asic_legacy_edoc' ? 'edoc1' : base.container,
+      }
     if (e instanceof ZipError) return { ...base, status: 'FORMAT_ERROR', errorKey: e.reasonKey }
     throw e
   }
@@ -79,6 +85,9 @@ export function validateAsic(bytes: Buffer, fileName: string, options: Validatio
 function validateContainer(bytes: Buffer, options: ValidationOptions, kind: string): Partial<DocumentReport> {
   const zip = ZipArchive.open(bytes)
   const warnings: SignatureCheck[] = []
+  // EDOC 1.x (eParaksts before 2017) marks its entries with an "EDOC/1.x" comment; recognised, not validated.
+  if (zip.entries.some((e) => /^EDOC\/1\./.test(e.comment)))
+    throw new ContainerError('asic_legacy_edoc', 'UNSUPPORTED')
   const mimetype = zip.get('mimetype')
   if (!mimetype) throw new ContainerError('asic_no_mimetype')
   const mt = zip.read(mimetype).toString('latin1').trim()
