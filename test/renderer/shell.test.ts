@@ -239,3 +239,19 @@ describe('settings (supervisor)', () => {
     expect((input.element as HTMLInputElement).value).toBe('20')
   })
 })
+
+describe('component library texts', () => {
+  it('follow the UI language (toast close button)', async () => {
+    const api = new FakeApi()
+    api.agents[1].role = 'supervisor' // Olga works in Russian
+    m = await mountApp({ api })
+    await signIn(m, 'olga', 'olga-demo')
+    await m.router.push('/settings')
+    await flushPromises()
+    await m.wrapper.find('#settings-lock-after').setValue('30')
+    await m.wrapper.find('section form').trigger('submit')
+    await flushPromises()
+    expect(text()).toContain('Настройки сохранены')
+    expect(document.querySelector('.p-toast button')?.getAttribute('aria-label')).toBe('Закрыть')
+  })
+})
