@@ -50,6 +50,8 @@ export const useLanguageStore = defineStore('language', () => {
     }
   }
 
+  if (typeof document !== 'undefined') document.documentElement.lang = current.value
+
   // Signing in switches to the agent's own language.
   watch(
     () => session.agent?.language,
