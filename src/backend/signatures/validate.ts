@@ -15,6 +15,8 @@ export type DocumentFormat = 'asic' | 'pdf' | 'cms' | 'ddoc' | 'xml' | 'unknown'
 export function sniffFormat(bytes: Buffer, fileName = ''): DocumentFormat {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5))
     return 'asic'
+  // DER/BER SEQUENCE with a long or indefinite length: CMS, even when the signed content is a PDF.
+  if (bytes.length >= 2 && bytes[0] === 0x30 && bytes[1] >= 0x80 && bytes[1] <= 0x84) return 'cms'
   const head = bytes.subarray(0, 1024).toString('latin1')
   if (head.includes('%PDF-')) return 'pdf'
   const trimmed = head.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart()

@@ -13,6 +13,8 @@ import { base64Of, canonicalize } from './dsig'
 import { digest } from './algorithms'
 import { timestampParts } from './xades-props'
 
+const MAX_OCSP = 50
+
 /** XAdES unsigned evidence (signature timestamps, OCSP) checked with the PKI layer. */
 export function certificatesOf(elements: XmlElement[]): Certificate[] {
   const out: Certificate[] = []
@@ -60,7 +62,10 @@ export interface RevocationEvidence {
   nonce: 'match' | 'mismatch' | 'absent'
 }
 
-/** The best embedded OCSP response for `cert`: one naming it, preferring a usable (good) one. */
+/**
+ * The best embedded OCSP response for `cert`: usable ones first, then those produced at or after the
+ * signature time (`after`), the earliest of those; responses for other certificates are ignored.
+ */
 export function checkRevocation(
   values: XmlElement[],
   cert: Certificate,
@@ -68,20 +73,33 @@ export function checkRevocation(
   store: TrustStore,
   pool: Certificate[],
   signatureValue: Buffer,
+  after: Date | null,
 ): RevocationEvidence | null {
-  let best: RevocationEvidence | null = null
-  for (const el of values) {
+  const found: RevocationEvidence[] = []
+  for (const el of values.slice(0, MAX_OCSP)) {
     let check: OcspCheck
     try {
       check = checkOcsp(parseOcsp(base64Of(el)), cert, issuer, store, pool)
     } catch {
       continue
     }
-    if (!check.single) continue
-    const evidence: RevocationEvidence = { check, nonce: nonceState(check.response.nonce, signatureValue) }
-    if (!best || (best.check.reasonKey !== null && check.reasonKey === null)) best = evidence
+    if (check.single) found.push({ check, nonce: nonceState(check.response.nonce, signatureValue) })
   }
-  return best
+  const floor = after ? Math.floor(after.getTime() / 1000) * 1000 : -Infinity
+  const rank = (e: RevocationEvidence): [number, number, number] => {
+    const t = e.check.response.producedAt.getTime()
+    return [
+      e.check.reasonKey === null || e.check.status === 'revoked' ? 0 : 1,
+      t >= floor ? 0 : 1,
+      t >= floor ? t : -t,
+    ]
+  }
+  found.sort((a, b) => {
+    const ra = rank(a)
+    const rb = rank(b)
+    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2]
+  })
+  return found[0] ?? null
 }
 
 /**

@@ -118,6 +118,10 @@ export function validateXades(input: XadesInput): SignatureReport {
       v.fail('timestamp', 'SIG_CRYPTO_FAILURE', 'xml_timestamp_signature')
     else if (!r.ok)
       v.undecided('timestamp', 'NO_CERTIFICATE_CHAIN_FOUND', r.reasonKey ?? 'xml_timestamp_untrusted')
+    else if (notQualifiedTsa(r.chain?.anchor?.service?.type ?? null, r.genTime))
+      v.undecided('timestamp', 'CHAIN_CONSTRAINTS_FAILURE', 'xml_timestamp_not_qualified', {
+        service: r.chain?.anchor?.service?.name ?? '',
+      })
     else {
       bestTime = r.genTime
       report.timestampTime = r.genTime?.toISOString() ?? null
@@ -132,7 +136,7 @@ export function validateXades(input: XadesInput): SignatureReport {
   if (props.ocspValues.length === 0) v.missing('revocation', 'TRY_LATER', 'xml_no_revocation')
   else if (!issuer) v.missing('revocation', 'TRY_LATER', 'xml_revocation_no_issuer')
   else {
-    const ev = checkRevocation(props.ocspValues, cert, issuer, store, pool, sigValueBytes)
+    const ev = checkRevocation(props.ocspValues, cert, issuer, store, pool, sigValueBytes, bestTime)
     if (!ev) v.undecided('revocation', 'TRY_LATER', 'xml_ocsp_other_certificate')
     else {
       const produced = ev.check.response.producedAt
@@ -196,6 +200,17 @@ export function validateXades(input: XadesInput): SignatureReport {
   checkAlgorithmPolicy(alg, cert, v)
   if (!revocationOk && level === 'LT') level = 'T'
   return finish(report, v, level)
+}
+
+/**
+ * Since eIDAS (1 July 2016) a listed TSA must be a qualified one (TSA/QTST) for its time to count, as the
+ * DigiDoc stack requires; older TSS-QC services were fine under the 1999 directive. CA-anchored and test
+ * TSAs are judged by the chain alone.
+ */
+const EIDAS_START = Date.parse('2016-07-01T00:00:00Z')
+function notQualifiedTsa(type: string | null, at: Date | null): boolean {
+  if (!type || !type.startsWith('TSA') || type === 'TSA/QTST') return false
+  return !!at && at.getTime() >= EIDAS_START
 }
 
 function finish(report: SignatureReport, v: Verdict, level: SignatureLevel | null): SignatureReport {
