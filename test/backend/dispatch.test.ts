@@ -136,6 +136,18 @@ describe('inactivity lock', () => {
     })
   })
 
+  it('counts renderer activity heartbeats (session.touch) as activity', async () => {
+    await signIn()
+    for (let i = 0; i < 20; i++) {
+      clock.advance(60_000)
+      expect(await backend.dispatch('session.touch', {}, 'k1')).toEqual({ ok: true, value: null })
+    }
+    expect(await backend.dispatch('session.current', {}, 'k1')).toMatchObject({
+      ok: true,
+      value: { locked: false },
+    })
+  })
+
   it('signs out', async () => {
     await signIn()
     expect(await backend.dispatch('session.signOut', {}, 'k1')).toEqual({ ok: true, value: null })

@@ -97,6 +97,9 @@ export class FakeApi implements ApiClient {
     return this.handle(method, parsed.data as Record<string, unknown>) as MethodOutput<M>
   }
 
+  /** How many activity heartbeats the renderer sent. */
+  touches = 0
+
   private currentAgent(): FakeAgent | undefined {
     return this.session ? this.agents.find((a) => a.id === this.session!.agentId) : undefined
   }
@@ -141,6 +144,9 @@ export class FakeApi implements ApiClient {
         this.checkPassword(this.currentAgent(), input.password as string)
         this.session!.locked = false
         return this.info()
+      case 'session.touch':
+        this.touches++
+        return null
       case 'session.signOut':
         this.session = null
         this.emit('session.ended', {})

@@ -126,4 +126,17 @@ describe('inactivity lock', () => {
     await flushPromises()
     expect(m.api.callsOf('session.lock')).toHaveLength(1)
   })
+
+  it('tells the backend about keyboard activity at most once a minute (session.touch)', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] })
+    m = await mountApp()
+    await signIn(m, 'liga', 'liga-demo')
+    for (let i = 0; i < 10; i++) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }))
+      vi.advanceTimersByTime(15_000)
+    }
+    await flushPromises()
+    // 150 s of typing: a heartbeat at 0 s, 60 s and 120 s.
+    expect(m.api.touches).toBe(3)
+  })
 })

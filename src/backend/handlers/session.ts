@@ -11,7 +11,8 @@ export function sessionHandlers(sessions: Sessions): Handlers<typeof sessionMeth
     lockAfterMinutes: Math.round(sessions.lockAfterMs() / 60_000),
   })
   return {
-    'session.signIn': async (input, call) => info(await sessions.signIn(call.sessionKey, input.username, input.password)),
+    'session.signIn': async (input, call) =>
+      info(await sessions.signIn(call.sessionKey, input.username, input.password)),
     'session.current': (_input, call) => {
       const s = sessions.get(call.sessionKey)
       if (!s) return null
@@ -20,6 +21,8 @@ export function sessionHandlers(sessions: Sessions): Handlers<typeof sessionMeth
     },
     'session.lock': (_input, call) => info(sessions.lock(call.session!)),
     'session.unlock': async (input, call) => info(await sessions.unlock(call.session!, input.password)),
+    // Dispatch already recorded the activity (session.touch is not passive); nothing else to do.
+    'session.touch': () => null,
     'session.signOut': (_input, call) => {
       sessions.signOut(call.sessionKey)
       return null

@@ -32,6 +32,11 @@ export const sessionMethods = {
     input: z.object({ password: z.string().min(1).max(256) }).strict(),
     output: sessionInfo,
   }),
+  /**
+   * Keyboard and mouse activity in the renderer (sent at most once a minute while the agent works), so a
+   * long form typed without any other call does not trip the backend's inactivity lock.
+   */
+  'session.touch': method({ access: ANY_AGENT, input: emptyInput, output: z.null() }),
   'session.signOut': method({ access: ANY_AGENT, whileLocked: true, input: emptyInput, output: z.null() }),
   'session.setLanguage': method({
     access: ANY_AGENT,

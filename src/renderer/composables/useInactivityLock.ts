@@ -3,6 +3,7 @@ import { onBeforeUnmount, onMounted, type Ref } from 'vue'
 /** What counts as the agent being at the desk. Passive pointer drift (mousemove) counts too. */
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart', 'focusin'] as const
 const CHECK_EVERY_MS = 5_000
+const HEARTBEAT_MS = 60_000
 
 export interface InactivityOptions {
   /** Minutes without activity before `onIdle` runs (the session's lockAfterMinutes). */
@@ -10,6 +11,8 @@ export interface InactivityOptions {
   /** Only counts while this is true (signed in and not already locked). */
   active: Ref<boolean> | (() => boolean)
   onIdle: () => void
+  /** Told about activity at most once per HEARTBEAT_MS, so the backend's own idle timer sees it too. */
+  onActivity?: () => void
   target?: Pick<Window, 'addEventListener' | 'removeEventListener'>
 }
 
@@ -21,8 +24,13 @@ export function useInactivityLock(options: InactivityOptions): { touch: () => vo
   const isActive = (): boolean =>
     typeof options.active === 'function' ? options.active() : options.active.value
 
+  let lastBeat = 0
   const touch = (): void => {
     last = Date.now()
+    if (options.onActivity && isActive() && last - lastBeat >= HEARTBEAT_MS) {
+      lastBeat = last
+      options.onActivity()
+    }
   }
   const check = (): void => {
     if (!isActive()) {

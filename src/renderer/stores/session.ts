@@ -49,6 +49,12 @@ export const useSessionStore = defineStore('session', () => {
     info.value = await api.call('session.unlock', { password })
   }
 
+  /** Activity heartbeat; a failure here is not the agent's concern (the next real call reports it). */
+  async function heartbeat(): Promise<void> {
+    if (!info.value || info.value.locked) return
+    await api.call('session.touch', {}).catch(() => undefined)
+  }
+
   async function setLanguage(language: SessionInfo['agent']['language']): Promise<void> {
     if (!info.value) return
     info.value = await api.call('session.setLanguage', { language })
@@ -82,6 +88,7 @@ export const useSessionStore = defineStore('session', () => {
     signOut,
     lock,
     unlock,
+    heartbeat,
     setLanguage,
     markLocked,
     markEnded,
