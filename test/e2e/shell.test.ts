@@ -48,6 +48,7 @@ describe('browser shell', () => {
     await page.getByRole('button', { name: /^RU\b/ }).click()
     await page.waitForFunction(() => document.documentElement.lang === 'ru')
     const ru = await title()
+    await page.screenshot({ path: 'out/screenshots/shell-home-ru.png' })
     expect(ru).toMatch(/[А-Яа-яЁё]/)
     await page.getByRole('button', { name: /^LV\b/ }).click()
     await page.waitForFunction(() => document.documentElement.lang === 'lv')
@@ -63,6 +64,8 @@ describe('browser shell', () => {
       const h1 = page.locator('#main h1').first()
       await h1.waitFor()
       expect(await h1.innerText(), s.id).toMatch(/\S/)
+      expect(await axeViolations(page), s.id).toEqual([])
+      await page.screenshot({ path: `out/screenshots/shell-${s.id}-lv.png` })
     }
     // Supervisor-only sections are not in an agent's menu.
     expect(await page.locator('nav a[href="#/settings"]').count()).toBe(0)

@@ -124,7 +124,8 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page; returns serious and critical violations (WCAG 2.x A/AA rules). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource })
+  // Evaluated over the DevTools protocol, which the page's CSP (script-src 'self') rightly does not cover.
+  await page.evaluate(axeSource)
   const result = await page.evaluate(async () => {
     // Runs in the page: window and document exist there, not in this (node) type context.
     const g = globalThis as any
