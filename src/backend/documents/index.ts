@@ -1,0 +1,7 @@
+export { A4, MARGIN, PdfLayout, type Column, type LayoutOptions, type TextStyle } from './layout'
+export { loadFonts, type FontSet } from './fonts'
+export { Labels, message, type DocLanguage } from './labels'
+export { loadSeller, sellerSchema, SELLER_DATASET_KIND, type Seller } from './seller'
+export { drawSellerHeader, type DocumentTitle } from './header'
+export { drawQr } from './qr'
+export { printDate, printMoney, printPeriod } from './format'
