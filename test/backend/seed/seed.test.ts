@@ -22,13 +22,18 @@ async function seeded(name: string, seed: string, customers = 300, today = TODAY
  * salted at random by design (the only non-reproducible column).
  */
 function logicalDigest(db: Db): Record<string, string> {
+  // Ordinary tables only: virtual tables (search indexes) are derived from these.
   const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[]
+    .prepare(
+      "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string; wr: number }[]
   const out: Record<string, string> = {}
-  for (const t of tables) {
-    const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]
+  for (const { name: t, wr } of tables) {
+    const rows = db.prepare(`SELECT * FROM "${t}" ORDER BY ${wr ? '1, 2' : 'rowid'}`).all() as Record<
+      string,
+      unknown
+    >[]
     const h = createHash('sha256')
     for (const r of rows) {
       if (t === 'agents') delete r.password_hash
@@ -72,6 +77,10 @@ describe('demo-data generator', () => {
       today: TODAY,
     })
     expect(a.pragma('journal_mode', { simple: true })).toBe('wal')
+    // Demo data is not agent work: nothing queued for the central system, nothing audited.
+    expect(
+      a.prepare('SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_log)').pluck().get(),
+    ).toBe(0)
     expect(a.pragma('foreign_keys', { simple: true })).toBe(1)
   })
 
