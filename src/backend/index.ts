@@ -10,6 +10,7 @@ import { seedDemoAgents } from './services/agents'
 import { Sessions } from './services/sessions'
 import { appHandlers } from './handlers/app'
 import { sessionHandlers } from './handlers/session'
+import { readingsHandlers } from './handlers/readings'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing. */
@@ -52,6 +53,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers: HandlerTable = {
     ...appHandlers(),
     ...sessionHandlers(sessions),
+    ...readingsHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
   const sweep = setInterval(() => sessions.sweep(), 15_000)

@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { appMethods } from './methods/app'
 import { sessionMethods } from './methods/session'
+import { customerMethods } from './methods/customers'
+import { readingsMethods } from './methods/readings'
 
 export * from './common'
 export * from './define'
@@ -8,6 +10,7 @@ export * from './errors'
 export * from './events'
 export type { SessionInfo } from './methods/session'
 export type { Settings, SyncStatus } from './methods/app'
+export * from './methods/customers'
 
 /**
  * The one method table. Each area adds a `methods/<area>.ts` and spreads it here; everything else
@@ -16,6 +19,8 @@ export type { Settings, SyncStatus } from './methods/app'
 export const methods = {
   ...appMethods,
   ...sessionMethods,
+  ...customerMethods,
+  ...readingsMethods,
 } as const
 
 export type Methods = typeof methods
