@@ -72,8 +72,10 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**'],
-    rules: forbid('src/main is the Electron shell: it wires dispatch, it does not import UI or other hosts.',
-      ...['renderer', 'web-host', 'cli'].map(layer)),
+    rules: forbid(
+      'src/main is the Electron shell: it wires dispatch, it does not import UI or other hosts.',
+      ...['renderer', 'web-host', 'cli'].map(layer),
+    ),
   },
   {
     files: ['src/preload/**'],

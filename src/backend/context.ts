@@ -33,7 +33,11 @@ export interface CallContext {
 /** The actor for commitMutation, taken from a signed-in call. */
 export function actorOf(call: CallContext): MutationActor {
   if (!call.session) throw new Error('actorOf called without a session')
-  return { agentId: call.session.agent.id, workstation: call.ctx.workstation.name, nowMs: call.ctx.clock.now() }
+  return {
+    agentId: call.session.agent.id,
+    workstation: call.ctx.workstation.name,
+    nowMs: call.ctx.clock.now(),
+  }
 }
 
 export type Handler<M extends MethodName> = (

@@ -1,5 +1,12 @@
 import { ZodError } from 'zod'
-import { ApiError, isMethodName, methods, type ApiErrorShape, type ApiResult, type MethodName } from '../contract'
+import {
+  ApiError,
+  isMethodName,
+  methods,
+  type ApiErrorShape,
+  type ApiResult,
+  type MethodName,
+} from '../contract'
 import type { CallContext, Handler } from './context'
 import type { Sessions } from './services/sessions'
 
@@ -49,14 +56,19 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       }
       return { ok: true, value: checked.data }
     } catch (e) {
-      return { ok: false, error: toApiError(e, () => `E${ctx.clock.now().toString(36)}-${++errorCounter}`, deps.logError) }
+      return {
+        ok: false,
+        error: toApiError(e, () => `E${ctx.clock.now().toString(36)}-${++errorCounter}`, deps.logError),
+      }
     }
   }
 }
 
 export function validationError(error: ZodError): ApiError {
   return new ApiError('VALIDATION', 'errors.VALIDATION', {
-    issues: error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })),
+    issues: error.issues
+      .slice(0, 50)
+      .map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })),
   })
 }
 

@@ -37,7 +37,11 @@ export class ApiError extends Error {
     this.details = details
   }
   toJSON(): ApiErrorShape {
-    return { code: this.code, messageKey: this.messageKey, ...(this.details ? { details: this.details } : {}) }
+    return {
+      code: this.code,
+      messageKey: this.messageKey,
+      ...(this.details ? { details: this.details } : {}),
+    }
   }
 }
 

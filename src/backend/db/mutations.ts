@@ -86,7 +86,13 @@ export function commitMutation<T>(
 export function recordAccess(
   db: Db,
   actor: MutationActor,
-  entry: { action: string; customerId?: string | null; entityType?: string; entityId?: string; reason?: string },
+  entry: {
+    action: string
+    customerId?: string | null
+    entityType?: string
+    entityId?: string
+    reason?: string
+  },
 ): void {
   statements(db).audit.run({
     at: new Date(actor.nowMs).toISOString(),
@@ -116,8 +122,11 @@ function statements(db: Db): Statements {
 
 function prepare(db: Db) {
   return {
-    nextSeq: db.prepare('UPDATE sync_state SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS next_seq'),
-    outbox: db.prepare(`INSERT INTO outbox (seq, mutation_id, name, entity_type, entity_id, base_version, args,
+    nextSeq: db.prepare(
+      'UPDATE sync_state SET next_seq = next_seq + 1 WHERE id = 1 RETURNING next_seq - 1 AS next_seq',
+    ),
+    outbox:
+      db.prepare(`INSERT INTO outbox (seq, mutation_id, name, entity_type, entity_id, base_version, args,
         schema_version, agent_id, client_time, status)
       VALUES (@seq, @mutation_id, @name, @entity_type, @entity_id, @base_version, @args, @schema_version,
         @agent_id, @client_time, 'pending')`),

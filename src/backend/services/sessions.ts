@@ -98,7 +98,9 @@ export class Sessions {
         .run(failures, block ? now + block : null, row.id)
       throw new ApiError('UNAUTHENTICATED', 'errors.signInFailed')
     }
-    this.ctx.db.prepare('UPDATE agents SET failed_sign_ins = 0, blocked_until = NULL WHERE id = ?').run(row.id)
+    this.ctx.db
+      .prepare('UPDATE agents SET failed_sign_ins = 0, blocked_until = NULL WHERE id = ?')
+      .run(row.id)
     session.locked = false
     session.lastActivityMs = now
     return session

@@ -15,10 +15,14 @@ export function readSyncStatus(db: Db, online: boolean): SyncStatus {
          sum(status = 'conflict') AS conflicts
        FROM outbox`,
     )
-    .get() as { pending: number | null; oldest: string | null; rejected: number | null; conflicts: number | null }
+    .get() as {
+    pending: number | null
+    oldest: string | null
+    rejected: number | null
+    conflicts: number | null
+  }
   const state = db.prepare('SELECT last_push_at, last_pull_at FROM sync_state WHERE id = 1').get() as
-    | { last_push_at: string | null; last_pull_at: string | null }
-    | undefined
+    { last_push_at: string | null; last_pull_at: string | null } | undefined
   return {
     online,
     pending: counts.pending ?? 0,

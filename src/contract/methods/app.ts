@@ -31,7 +31,13 @@ export const appMethods = {
       shell: z.enum(['electron', 'browser', 'test']),
     }),
   }),
-  'sync.status': method({ access: ANY_AGENT, whileLocked: true, passive: true, input: emptyInput, output: syncStatusSchema }),
+  'sync.status': method({
+    access: ANY_AGENT,
+    whileLocked: true,
+    passive: true,
+    input: emptyInput,
+    output: syncStatusSchema,
+  }),
   'settings.get': method({ access: ANY_AGENT, input: emptyInput, output: settingsSchema }),
   'settings.update': method({
     access: SUPERVISOR,

@@ -23,12 +23,7 @@ export type SubIndication =
   | 'OUT_OF_BOUNDS_NO_POE'
 
 export type DocumentStatus =
-  | 'VALID'
-  | 'VALID_WITH_WARNINGS'
-  | 'INDETERMINATE'
-  | 'INVALID'
-  | 'UNSUPPORTED'
-  | 'FORMAT_ERROR'
+  'VALID' | 'VALID_WITH_WARNINGS' | 'INDETERMINATE' | 'INVALID' | 'UNSUPPORTED' | 'FORMAT_ERROR'
 
 export type SignatureLevel = 'B' | 'T' | 'LT' | 'LTA'
 
@@ -79,7 +74,10 @@ export interface DocumentReport {
 }
 
 /** Per-document verdict from the signatures' indications and warnings (as DigiDoc shows it). */
-export function documentStatus(signatures: SignatureReport[], containerWarnings: SignatureCheck[] = []): DocumentStatus {
+export function documentStatus(
+  signatures: SignatureReport[],
+  containerWarnings: SignatureCheck[] = [],
+): DocumentStatus {
   if (signatures.length === 0) return 'INVALID'
   if (signatures.some((s) => s.indication === 'TOTAL_FAILED')) return 'INVALID'
   if (signatures.some((s) => s.indication === 'INDETERMINATE')) return 'INDETERMINATE'
