@@ -89,13 +89,24 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
   if (zip.entries.some((e) => /^EDOC\/1\./.test(e.comment)))
     throw new ContainerError('asic_legacy_edoc', 'UNSUPPORTED')
   const mimetype = zip.get('mimetype')
-  if (!mimetype) throw new ContainerError('asic_no_mimetype')
+  if (!mimetype) {
+    // A plain ZIP (or .docx, .odt) with nothing of a signed container is not ours to judge.
+    const looksSigned = zip.entries.some(
+      (e) => SIGNATURE_FILE.test(e.name) || e.name === 'META-INF/manifest.xml',
+    )
+    throw new ContainerError(
+      looksSigned ? 'asic_no_mimetype' : 'doc_unknown_format',
+      looksSigned ? 'FORMAT_ERROR' : 'UNSUPPORTED',
+    )
+  }
   const mt = zip.read(mimetype).toString('latin1').trim()
   if (mt === ASIC_S_MIMETYPE) throw new ContainerError('asic_s_unsupported', 'UNSUPPORTED')
   if (mt !== ASIC_E_MIMETYPE) {
     // EDOC 1.x and other pre-ASiC eParaksts/DigiDoc formats: recognised, not validated.
-    if (/edoc|lv\.eps|digidoc/i.test(mt))
+    if (/edoc|lv\.eps/i.test(mt))
       throw new ContainerError('asic_legacy_edoc', 'UNSUPPORTED', { mimetype: mt })
+    if (/digidoc|ddoc|bdoc-1\.0|adoc/i.test(mt))
+      throw new ContainerError('asic_legacy_format', 'UNSUPPORTED', { mimetype: mt })
     throw new ContainerError('asic_bad_mimetype', 'FORMAT_ERROR', { mimetype: mt })
   }
   if (zip.entries[0] !== mimetype)
