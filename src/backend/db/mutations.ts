@@ -92,6 +92,9 @@ export function recordAccess(
     entityType?: string
     entityId?: string
     reason?: string
+    /** For local changes that are not synced (workstation settings): what changed. */
+    before?: unknown
+    after?: unknown
   },
 ): void {
   statements(db).audit.run({
@@ -103,8 +106,8 @@ export function recordAccess(
     entity_type: entry.entityType ?? null,
     entity_id: entry.entityId ?? null,
     mutation_id: null,
-    before_json: null,
-    after_json: null,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
     reason: entry.reason ?? null,
   })
 }

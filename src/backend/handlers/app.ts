@@ -1,5 +1,6 @@
 import type { appMethods } from '../../contract/methods/app'
-import type { Handlers } from '../context'
+import { actorOf, type Handlers } from '../context'
+import { recordAccess } from '../db/mutations'
 import { schemaVersion } from '../db/open'
 import { readSettings, writeSettings } from '../services/settings'
 import { readSyncStatus } from '../services/sync-status'
@@ -14,6 +15,15 @@ export function appHandlers(): Handlers<typeof appMethods> {
     }),
     'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, false),
     'settings.get': (_input, { ctx }) => readSettings(ctx.db),
-    'settings.update': (input, { ctx }) => writeSettings(ctx.db, input),
+    // Workstation settings are local (never synced), so no outbox row — but the change is on record.
+    'settings.update': (input, call) => {
+      const { db } = call.ctx
+      return db.transaction(() => {
+        const before = readSettings(db)
+        const after = writeSettings(db, input)
+        recordAccess(db, actorOf(call), { action: 'settings.update', entityType: 'settings', before, after })
+        return after
+      })()
+    },
   }
 }
