@@ -4,7 +4,7 @@ import type { FontSet } from './fonts'
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
-export const MARGIN = 40
+export const MARGIN = 36
 const FOOTER_HEIGHT = 22
 
 export interface TextStyle {
@@ -64,8 +64,9 @@ export class PdfLayout {
       info: options.info,
       lang: 'lv-LV',
     })
-    this.doc.registerFont('regular', options.fonts.regular)
-    this.doc.registerFont('bold', options.fonts.bold)
+    // pdfkit takes a parsed fontkit font (its types only list file sources).
+    this.doc.registerFont('regular', options.fonts.regular as unknown as Buffer)
+    this.doc.registerFont('bold', options.fonts.bold as unknown as Buffer)
     this.finished = new Promise<void>((resolve, reject) => {
       options.out.once('finish', resolve)
       options.out.once('error', reject)
@@ -110,9 +111,9 @@ export class PdfLayout {
   /** Text wrapped inside a box of `width` at (x, y), long words broken; returns the height used. */
   textAt(text: string, x: number, y: number, width: number, s: TextStyle = {}): number {
     this.style(s)
-    const height = this.doc.heightOfString(text, { width, lineGap: 0 })
+    // pdfkit leaves its cursor below the text: the height without laying the text out a second time.
     this.doc.text(text, x, y, { width, align: s.align ?? 'left', lineGap: 0 })
-    return height
+    return this.doc.y - y
   }
 
   /** A paragraph across the full width at the cursor (on a new page when it does not fit). */
@@ -151,13 +152,13 @@ export class PdfLayout {
   ): number {
     const inner = width - 2 * CELL_PAD - 2
     let h = CELL_PAD + this.measure(title, inner, { size: 7, color: '#444444' }) + 2
-    for (const l of lines) h += this.measure(l.text, inner, l.style) + 1
+    for (const l of lines) h += this.measure(l.text, inner, { size: 8, ...l.style }) + 1
     h = Math.max(minHeight, h + CELL_PAD)
     if (measureOnly) return h
     this.rect(x, y, width, h, { stroke: '#888888' })
     let cy = y + CELL_PAD
     cy += this.textAt(title, x + CELL_PAD + 1, cy, inner, { size: 7, color: '#444444' }) + 2
-    for (const l of lines) cy += this.textAt(l.text, x + CELL_PAD + 1, cy, inner, l.style) + 1
+    for (const l of lines) cy += this.textAt(l.text, x + CELL_PAD + 1, cy, inner, { size: 8, ...l.style }) + 1
     return h
   }
 
@@ -221,7 +222,7 @@ export class PdfLayout {
     opts: TableOptions = {},
   ): void {
     const widths = this.columnWidths(columns)
-    const size = opts.size ?? 8
+    const size = opts.size ?? 7.5
     const headStyle: TextStyle = { size, bold: true }
     const headers = columns.map((c) => c.header)
     const headHeight = this.rowHeight(headers, widths, headStyle)
