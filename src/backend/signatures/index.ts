@@ -2,3 +2,4 @@
 export { validateDocument, sniffFormat, MAX_DOCUMENT_BYTES } from './validate'
 export { buildTrustStore, loadTrustDir, loadAnchorDir, type LoadedTrust, type ListStatus } from './tsl/store'
 export { MemoryTrustStore, type TrustStore, type ValidationOptions } from './pki/trust'
+export { extractContainerFile } from './xml/asic'

@@ -2,7 +2,7 @@ import type { DocumentReport, SignatureCheck, SignatureReport } from '../../../c
 import { documentStatus } from '../../../core/signatures/result'
 import type { ValidationOptions } from '../pki/trust'
 import { ZipArchive, ZipError, unsafeNameReason, type ZipEntry } from '../zip/reader'
-import { NS, attr, childrenNamed, descendants } from './dom'
+import { NS, attr, childrenNamed, elementChildren, type XmlElement } from './dom'
 import { XmlError, parseXml } from './parser'
 import { indexIds } from './dsig'
 import { validateXades } from './xades'
@@ -174,7 +174,9 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
       throw e
     }
     const ids = indexIds(doc)
-    const sigEls = descendants(doc.root).filter((el) => el.ns === NS.ds && el.local === 'Signature')
+    // Top-level signatures only: a ds:Signature nested in unsigned properties is a countersignature.
+    const isSig = (el: XmlElement) => el.ns === NS.ds && el.local === 'Signature'
+    const sigEls = isSig(doc.root) ? [doc.root] : elementChildren(doc.root).filter(isSig)
     if (sigEls.length === 0) signatures.push(brokenSignature(entry.name, 'asic_signature_file_empty'))
     for (const sig of sigEls.slice(0, MAX_SIGNATURES)) {
       const r = validateXades({ doc, signature: sig, ids, file, dataFiles, options })
@@ -193,6 +195,11 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
       } else signatures.push({ ...r, checks: [...r.checks] })
     }
   }
+  if (
+    signatures.length === 0 &&
+    zip.entries.some((e) => /^META-INF\/[^/]*signature[^/]*\.p7s$/i.test(e.name))
+  )
+    throw new ContainerError('asic_cades_unsupported', 'UNSUPPORTED')
   if (signatures.length === 0)
     warnings.push({ id: 'container', outcome: 'fail', reasonKey: 'asic_no_signatures' })
   return { status: documentStatus(signatures, warnings), container: kind, signatures, files, warnings }
@@ -210,5 +217,21 @@ function brokenSignature(name: string, reasonKey: string): SignatureReport {
     timestampTime: null,
     algorithms: { digest: null, signature: null, canonicalization: null },
     checks: [{ id: 'structure', outcome: 'fail', reasonKey }],
+  }
+}
+
+/**
+ * One data file of a container, through the same safe reader (for viewing or saving in the desk): null
+ * when the name is not a data file of a readable container.
+ */
+export function extractContainerFile(bytes: Buffer, name: string): Buffer | null {
+  try {
+    const zip = ZipArchive.open(bytes)
+    const e = zip.get(name)
+    if (!e || e.isDirectory || e.name === 'mimetype' || e.name.startsWith('META-INF/')) return null
+    return zip.read(e)
+  } catch (e) {
+    if (e instanceof ZipError) return null
+    throw e
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadTrustDir, validateDocument } from '../../../../src/backend/signatures'
 import { decodeUri } from '../../../../src/backend/signatures/xml/xades'
+import { extractContainerFile } from '../../../../src/backend/signatures'
 import { ZipArchive } from '../../../../src/backend/signatures/zip/reader'
 import { buildZip, type BuildEntry } from '../zip/zip-builder'
 
@@ -150,5 +151,32 @@ describe('ASiC-E container and XAdES rules', () => {
     expect(decodeUri('Sample%20File.pdf')).toBe('Sample File.pdf')
     expect(decodeUri('a%2520b')).toBe('a%20b')
     expect(decodeUri('bad%zz')).toBeNull()
+  })
+
+  it('inner files can be extracted through the safe reader, META-INF and unknown names cannot', () => {
+    expect(extractContainerFile(original, 'test+test.txt')?.length).toBe(5)
+    expect(extractContainerFile(original, SIG)).toBeNull()
+    expect(extractContainerFile(original, '../etc/passwd')).toBeNull()
+    expect(extractContainerFile(Buffer.from('garbage'), 'x')).toBeNull()
+  })
+
+  it('a countersignature nested in unsigned properties is not taken for a second signature', () => {
+    const cs = '<xades:CounterSignature><ds:Signature Id="CS"/></xades:CounterSignature>'
+    const r = validate(
+      buildZip(
+        edit(SIG, (x) =>
+          x.replace('</xades:UnsignedSignatureProperties>', `${cs}</xades:UnsignedSignatureProperties>`),
+        ),
+      ),
+    )
+    expect(r.signatures).toHaveLength(1)
+  })
+
+  it('ASiC-E with CAdES signatures is recognised and UNSUPPORTED', () => {
+    const list = entries().filter((e) => e.name !== SIG)
+    const r = validate(
+      buildZip([...list, { name: 'META-INF/signature001.p7s', data: Buffer.from([0x30, 0]) }]),
+    )
+    expect(r).toMatchObject({ status: 'UNSUPPORTED', errorKey: 'asic_cades_unsupported' })
   })
 })
