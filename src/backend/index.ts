@@ -10,6 +10,7 @@ import { seedDemoAgents } from './services/agents'
 import { Sessions } from './services/sessions'
 import { appHandlers } from './handlers/app'
 import { sessionHandlers } from './handlers/session'
+import { customerHandlers } from './handlers/customers'
 import { readingsHandlers } from './handlers/readings'
 
 export interface BackendOptions {
@@ -53,6 +54,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers: HandlerTable = {
     ...appHandlers(),
     ...sessionHandlers(sessions),
+    ...customerHandlers(),
     ...readingsHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })

@@ -1,6 +1,8 @@
 import type { SeedStep } from './context'
 import { agentsStep } from './steps/agents'
+import { billingStep } from './steps/billing'
 import { customersStep } from './steps/customers'
+import { customerSearchStep } from './steps/customer-search'
 import { numberSeriesStep } from './steps/number-series'
 import { portalStep } from './steps/portal'
 import { premisesStep } from './steps/premises'
@@ -16,6 +18,8 @@ export const seedSteps: readonly SeedStep[] = [
   customersStep,
   premisesStep,
   readingsStep,
+  billingStep,
   portalStep,
   numberSeriesStep,
+  customerSearchStep,
 ]

@@ -1,0 +1,84 @@
+import type { customerMethods } from '../../contract/methods/customers'
+import { ApiError } from '../../contract'
+import { actorOf, type CallContext, type Handlers } from '../context'
+import { todayInRiga } from '../seed/dates'
+import { customerAudit, revealPersonalCode } from '../services/customers/audit'
+import { setConsent, setLanguage, updateContacts } from '../services/customers/contacts'
+import { createCustomer, findDuplicates } from '../services/customers/create'
+import { exportCustomer } from '../services/customers/export'
+import {
+  createLogin,
+  isCurrentTemporaryPassword,
+  resetPassword,
+  setLocked,
+} from '../services/customers/portal'
+import { searchCustomers } from '../services/customers/search'
+import { consentRows, getCustomerView } from '../services/customers/view'
+import { addUser, revokeUser, setUserRights } from '../services/customers/users'
+import { welcomeLetterPdf } from '../services/customers/welcome'
+
+const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
+const view = (call: CallContext, customerId: string) => getCustomerView(call.ctx.db, customerId)
+
+export function customerHandlers(): Handlers<typeof customerMethods> {
+  return {
+    'customers.search': (input, call) => searchCustomers(call.ctx.db, input.query, input.limit ?? 20),
+    'customers.get': (input, call) => view(call, input.customerId),
+    'customers.revealPersonalCode': (input, call) => ({
+      personalCode: revealPersonalCode(call.ctx.db, actorOf(call), input.customerId, input.reason),
+    }),
+    'customers.findDuplicates': (input, call) => ({ duplicates: findDuplicates(call.ctx.db, input) }),
+    'customers.create': (input, call) =>
+      createCustomer(call.ctx.db, actorOf(call), input.draft, input.ignoreDuplicates ?? false, today(call)),
+    'customers.updateContacts': (input, call) => {
+      updateContacts(call.ctx.db, actorOf(call), input)
+      return view(call, input.customerId)
+    },
+    'customers.setLanguage': (input, call) => {
+      setLanguage(call.ctx.db, actorOf(call), input)
+      return view(call, input.customerId)
+    },
+    'customers.setConsent': (input, call) => {
+      setConsent(call.ctx.db, actorOf(call), input)
+      return view(call, input.customerId)
+    },
+    'customers.consentHistory': (input, call) => ({
+      entries: consentRows(call.ctx.db, getCustomerView(call.ctx.db, input.customerId).id, false),
+    }),
+    'customers.audit': (input, call) => ({
+      entries: customerAudit(call.ctx.db, input.customerId, input.limit ?? 100),
+    }),
+    'customers.portal.create': (input, call) =>
+      createLogin(call.ctx.db, actorOf(call), input.customerId, input.email),
+    'customers.portal.resetPassword': (input, call) =>
+      resetPassword(call.ctx.db, actorOf(call), input.customerId),
+    'customers.portal.lock': (input, call) => {
+      setLocked(call.ctx.db, actorOf(call), input.customerId, true)
+      return view(call, input.customerId)
+    },
+    'customers.portal.unlock': (input, call) => {
+      setLocked(call.ctx.db, actorOf(call), input.customerId, false)
+      return view(call, input.customerId)
+    },
+    'customers.portal.welcomeLetter': async (input, call) => {
+      if (!(await isCurrentTemporaryPassword(call.ctx.db, input.customerId, input.temporaryPassword))) {
+        throw new ApiError('FORBIDDEN', 'customers.errors.letterPassword')
+      }
+      return welcomeLetterPdf(call.ctx, actorOf(call), input.customerId, input.temporaryPassword)
+    },
+    'customers.users.add': (input, call) => {
+      addUser(call.ctx.db, actorOf(call), input, today(call))
+      return view(call, input.customerId)
+    },
+    'customers.users.setRights': (input, call) => {
+      setUserRights(call.ctx.db, actorOf(call), input, today(call))
+      return view(call, input.customerId)
+    },
+    'customers.users.revoke': (input, call) => {
+      revokeUser(call.ctx.db, actorOf(call), input)
+      return view(call, input.customerId)
+    },
+    'customers.export': (input, call) =>
+      exportCustomer(call.ctx.db, actorOf(call), input.customerId, call.session!.agent.language),
+  }
+}

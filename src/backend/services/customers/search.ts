@@ -1,0 +1,146 @@
+import type { CustomerSearchHit } from '../../../contract'
+import { planSearch, type ExactKeys } from '../../../core/customers/search-query'
+import { maskPersonalCode } from '../../../core/personal-code'
+import type { Db } from '../../db/open'
+import { refreshSearchIndex } from './search-index'
+
+interface HitRow {
+  rid: number
+  id: string
+  customer_number: string
+  kind: 'person' | 'business'
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+  personal_code: string | null
+  registration_no: string | null
+  street: string | null
+  house: string | null
+  apartment: string | null
+  city: string | null
+  subscribers: string | null
+}
+
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>()
+function prepare(db: Db) {
+  return {
+    // Exact identifiers, each through its own index. Ranked before any text match.
+    // Exact identifiers, each through its own index (an OR over an unindexed column would scan).
+    exact: db
+      .prepare(
+        `SELECT rid FROM customers WHERE personal_code = @digits
+         UNION ALL SELECT rid FROM customers WHERE registration_no = @digits
+         UNION ALL SELECT rid FROM customers WHERE customer_number = @compact
+         UNION ALL SELECT c.rid FROM premises p JOIN customers c ON c.id = p.customer_id
+           WHERE p.subscriber_number = @compact
+         UNION ALL SELECT c.rid FROM premises p JOIN customers c ON c.id = p.customer_id
+           WHERE p.contract_number = @raw
+         UNION ALL SELECT c.rid FROM meters m JOIN premises p ON p.id = m.premise_id
+           JOIN customers c ON c.id = p.customer_id WHERE m.metering_point_id = @compact
+         UNION ALL SELECT c.rid FROM meters m JOIN premises p ON p.id = m.premise_id
+           JOIN customers c ON c.id = p.customer_id WHERE m.serial IN (@raw, @compact)
+         UNION ALL SELECT rid FROM customers WHERE email = @raw COLLATE NOCASE
+         UNION ALL SELECT rid FROM customers WHERE phone IN (@phone1, @phone2)
+         LIMIT 50`,
+      )
+      .pluck(),
+    ranked: db
+      .prepare('SELECT rowid FROM customer_search WHERE customer_search MATCH ? ORDER BY rank LIMIT ?')
+      .pluck(),
+    unranked: db.prepare('SELECT rowid FROM customer_search WHERE customer_search MATCH ? LIMIT ?').pluck(),
+    rows: db.prepare(
+      `SELECT c.rid, c.id, c.customer_number, c.kind, c.first_name, c.last_name, c.company_name, c.personal_code,
+         c.registration_no, coalesce(p.street, c.addr_street) AS street, coalesce(p.house, c.addr_house) AS house,
+         CASE WHEN p.id IS NULL THEN c.addr_apartment ELSE p.apartment END AS apartment,
+         coalesce(p.city, c.addr_city) AS city,
+         (SELECT group_concat(subscriber_number, ' ') FROM premises WHERE customer_id = c.id) AS subscribers
+       FROM customers c
+       LEFT JOIN premises p ON p.id = (SELECT id FROM premises WHERE customer_id = c.id ORDER BY supply_from DESC LIMIT 1)
+       WHERE c.rid IN (SELECT value FROM json_each(?))`,
+    ),
+  }
+}
+
+function stmts(db: Db) {
+  let s = statements.get(db)
+  if (!s) {
+    s = prepare(db)
+    statements.set(db, s)
+  }
+  return s
+}
+
+export interface SearchResult {
+  hits: CustomerSearchHit[]
+  tooShort: boolean
+  /** More matches than were ranked: the agent should type more. */
+  more: boolean
+}
+
+const RANK_CAP = 1000
+
+/**
+ * One box for every way agents look customers up. Exact identifiers (personal code, customer,
+ * subscriber and metering point numbers, meter serial, e-mail, phone) come first; then the FTS5
+ * matches, best bm25 first. Any input is plain text (see planSearch).
+ */
+export function searchCustomers(db: Db, query: string, limit = 20): SearchResult {
+  refreshSearchIndex(db)
+  const plan = planSearch(query)
+  if (plan.match === null) return { hits: [], tooShort: plan.tooShort, more: false }
+  const s = stmts(db)
+  const exact = plan.exact ? (s.exact.all(exactParams(plan.exact)) as number[]) : []
+  const ordered: number[] = [...new Set(exact)].slice(0, limit)
+  let more = false
+  if (ordered.length < limit) {
+    // bm25 has to score every match before ORDER BY rank can pick the best, which costs ~0.1 ms per
+    // thousand matches. Beyond RANK_CAP matches (`riga`, `an`) the query is too broad for any ranking to
+    // help: take the first ones cheaply and tell the agent there are more.
+    const probe = s.unranked.all(plan.match, RANK_CAP + 1) as number[]
+    more = probe.length > RANK_CAP
+    const text = more ? probe : (s.ranked.all(plan.match, limit + ordered.length) as number[])
+    const seen = new Set(ordered)
+    for (const rid of text) {
+      if (ordered.length >= limit) break
+      if (!seen.has(rid)) ordered.push(rid)
+    }
+  }
+  if (ordered.length === 0) return { hits: [], tooShort: false, more: false }
+  const byRid = new Map((s.rows.all(JSON.stringify(ordered)) as HitRow[]).map((r) => [r.rid, r]))
+  const exactSet = new Set(exact)
+  const hits: CustomerSearchHit[] = []
+  for (const rid of ordered) {
+    const r = byRid.get(rid)
+    if (r) hits.push(toHit(r, exactSet.has(rid)))
+  }
+  return { hits, tooShort: false, more }
+}
+
+function exactParams(k: ExactKeys) {
+  // A VAT number is LV + the registration number (or personal code).
+  const digits = k.digits ?? (/^LV\d{11}$/u.test(k.compact) ? k.compact.slice(2) : '')
+  return { raw: k.raw, compact: k.compact, digits, phone1: k.phones[0] ?? '', phone2: k.phones[1] ?? '' }
+}
+
+export function displayName(r: {
+  kind: string
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+}): string {
+  return r.kind === 'business' ? (r.company_name ?? '') : `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim()
+}
+
+function toHit(r: HitRow, exact: boolean): CustomerSearchHit {
+  const street = r.street ? `${r.street} ${r.house ?? ''}${r.apartment ? `-${r.apartment}` : ''}` : r.house
+  return {
+    id: r.id,
+    customerNumber: r.customer_number,
+    kind: r.kind,
+    name: displayName(r),
+    code: r.personal_code ? maskPersonalCode(r.personal_code) : r.registration_no,
+    address: [street, r.city].filter(Boolean).join(', ') || null,
+    subscriberNumbers: r.subscribers ? r.subscribers.split(' ').slice(0, 5) : [],
+    exact,
+  }
+}
