@@ -76,9 +76,10 @@ export function monthlyConsumptionSeries(
     const [toMonth, to] = ordered[i]
     const span = monthsBetween(fromMonth, toMonth)
     if (daysBetween(from.date, to.date) < 0) continue
-    // Below an estimate the difference is the estimate's correction (negative); below an actual, a rollover.
+    // A register rolls over only between two real readings; when either end is an estimate, a lower value
+    // is the estimate being wrong (negative difference), never 10^digits m³ of gas.
     const total =
-      to.value < from.value && from.status === 'estimated'
+      to.value < from.value && (from.status === 'estimated' || to.status === 'estimated')
         ? to.value - from.value
         : consumptionBetween(from.value, to.value, options.digits)
     const share = Math.floor(total / span)

@@ -24,7 +24,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
-const RENDERER_DIR = join(process.cwd(), 'out', 'renderer')
+// GASDESK_RENDERER_DIR: a renderer built elsewhere (an engineer's private build while others use out/).
+const RENDERER_DIR = process.env.GASDESK_RENDERER_DIR || join(process.cwd(), 'out', 'renderer')
 
 export interface E2eApp {
   host: WebHost
