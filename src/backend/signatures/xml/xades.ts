@@ -186,18 +186,21 @@ export function validateXades(input: XadesInput): SignatureReport {
       service: service?.name ?? formatName(chain.chain[chain.chain.length - 1].subject),
       country: service?.country ?? '',
     })
-  } else
+  } else {
+    // Qualified or not is only known once the issuer is found on a trusted list.
+    report.signer.qualified = null
     v.undecided(
       'chain',
       chain.reason === 'not_granted' ? 'CHAIN_CONSTRAINTS_FAILURE' : 'NO_CERTIFICATE_CHAIN_FOUND',
       chain.reason === 'not_granted' ? 'xml_chain_not_granted' : 'xml_chain_untrusted',
     )
+  }
 
   if (props.archiveTimestamps.length > 0) {
     v.add('archive-timestamp', 'pass', 'xml_archive_timestamp_present')
     if (level === 'LT') level = 'LTA'
   }
-  checkAlgorithmPolicy(alg, cert, v)
+  checkAlgorithmPolicy(alg, si, cert, v)
   if (!revocationOk && level === 'LT') level = 'T'
   return finish(report, v, level)
 }
@@ -417,11 +420,19 @@ function decimalToHex(s: string): string | null {
   return BigInt(s).toString(16)
 }
 
-/** Policy: SHA-1 and RSA keys under 2048 bits are warnings; under 1900 bits (1024-bit keys) fail. */
-function checkAlgorithmPolicy(alg: SignatureAlgorithm | null, cert: Certificate, v: Verdict): void {
-  const weakHash = alg?.hash === 'sha1'
+/**
+ * Policy: SHA-1 (in the signature or any reference digest) and RSA keys of 1900-2047 bits are warnings;
+ * RSA under 1900 bits (1024-bit keys) and EC keys under 256 bits cannot be relied on.
+ */
+function checkAlgorithmPolicy(
+  alg: SignatureAlgorithm | null,
+  si: SignedInfo,
+  cert: Certificate,
+  v: Verdict,
+): void {
+  const weakHash = alg?.hash === 'sha1' || si.references.some((r) => digestName(r.digestMethod) === 'sha1')
   const rsa = cert.keyType === 'rsa' || cert.keyType === 'rsa-pss'
-  if (rsa && cert.keyBits < 1900)
+  if ((rsa && cert.keyBits < 1900) || (cert.keyType === 'ec' && cert.keyBits < 256))
     return void v.undecided('algorithms', 'CRYPTO_CONSTRAINTS_FAILURE', 'xml_weak_key', {
       bits: cert.keyBits,
     })
