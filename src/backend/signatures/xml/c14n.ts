@@ -161,10 +161,17 @@ function serializeElement(apex: XmlElement, opts: C14nOptions, out: string[], is
     }
     if (n === opts.exclude) continue
     const pf = item.parentFrame
-    const scope = new Map(pf.scope)
+    // Copy-on-write: most elements declare nothing, so they share their parent's maps (hostile documents
+    // with hundreds of declarations and many elements stay linear).
+    const scope = n.nsDecls.length ? new Map(pf.scope) : pf.scope
     for (const d of n.nsDecls) scope.set(d.prefix, d.uri)
-    const rendered = new Map(pf.rendered)
+    let rendered = pf.rendered
     const nsOut: [string, string][] = []
+    const render = (p: string, uri: string) => {
+      if (rendered === pf.rendered) rendered = new Map(pf.rendered)
+      nsOut.push([p, uri])
+      rendered.set(p, uri)
+    }
     if (exclusive) {
       const used = new Set<string>([n.prefix])
       for (const a of n.attrs) if (a.prefix && a.prefix !== 'xml') used.add(a.prefix)
@@ -174,23 +181,21 @@ function serializeElement(apex: XmlElement, opts: C14nOptions, out: string[], is
         if (p === 'xml') continue
         if ((pf.rendered.get(p) ?? (p === '' ? '' : undefined)) === uri) continue
         if (p !== '' && uri === '') continue
-        nsOut.push([p, uri])
-        rendered.set(p, uri)
+        render(p, uri)
       }
     } else {
-      for (const [p, uri] of scope) {
+      // Below the apex every in-scope namespace was rendered by an output ancestor (only whole subtrees
+      // are ever left out), so only this element's own declarations can differ.
+      const candidates: Iterable<[string, string]> = first ? scope : n.nsDecls.map((d) => [d.prefix, d.uri])
+      for (const [p, uri] of candidates) {
         if (p === 'xml' && uri === NS.xml) continue
         const prev = pf.rendered.get(p)
         if (prev === uri) continue
         if (p === '' && uri === '' && prev === undefined) continue
-        nsOut.push([p, uri])
-        rendered.set(p, uri)
+        render(p, uri)
       }
       // An output ancestor rendered a default namespace that is no longer in scope: undeclare it.
-      if (!scope.has('') && (pf.rendered.get('') ?? '') !== '') {
-        nsOut.push(['', ''])
-        rendered.set('', '')
-      }
+      if (!scope.has('') && (pf.rendered.get('') ?? '') !== '') render('', '')
     }
     nsOut.sort((a, b) => codeUnitCompare(a[0], b[0]))
     let attrs = n.attrs

@@ -160,3 +160,15 @@ describe('C14N 1.0 / 1.1 / exclusive agree with xmlsec1', () => {
     expect(verify(Buffer.from(si)).value).toBe('bad')
   })
 })
+
+describe('C14N on hostile shapes', () => {
+  it('hundreds of namespace declarations over many elements stay linear', () => {
+    const decls = Array.from({ length: 200 }, (_, i) => ` xmlns:p${i}="urn:p${i}"`).join('')
+    const xml = `<r${decls}>${'<a><b/></a>'.repeat(50_000)}</r>`
+    const doc = parseXml(xml)
+    for (const algorithm of C14NS) {
+      const out = canonicalize(doc.root, { algorithm })
+      expect(out.endsWith('</a></r>')).toBe(true)
+    }
+  })
+})
