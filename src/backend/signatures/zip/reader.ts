@@ -19,9 +19,9 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxArchiveBytes: 64 * 1024 * 1024,
   maxEntries: 1000,
   maxEntryBytes: 64 * 1024 * 1024,
-  maxTotalBytes: 256 * 1024 * 1024,
+  maxTotalBytes: 160 * 1024 * 1024,
   maxRatio: 100,
-  ratioFloorBytes: 1024 * 1024,
+  ratioFloorBytes: 256 * 1024,
 }
 
 export interface ZipEntry {
