@@ -1,5 +1,6 @@
 import type { SeedStep } from './context'
 import { agentsStep } from './steps/agents'
+import { billingStep } from './steps/billing'
 import { customersStep } from './steps/customers'
 import { customerSearchStep } from './steps/customer-search'
 import { numberSeriesStep } from './steps/number-series'
@@ -17,6 +18,7 @@ export const seedSteps: readonly SeedStep[] = [
   customersStep,
   premisesStep,
   readingsStep,
+  billingStep,
   portalStep,
   numberSeriesStep,
   customerSearchStep,
