@@ -1,5 +1,12 @@
 /** Signed-document validation: the public surface for the rest of the backend and the CLI. */
 export { validateDocument, sniffFormat, MAX_DOCUMENT_BYTES } from './validate'
-export { buildTrustStore, loadTrustDir, loadAnchorDir, type LoadedTrust, type ListStatus } from './tsl/store'
+export {
+  trustStoreFor,
+  buildTrustStore,
+  loadTrustDir,
+  loadAnchorDir,
+  type LoadedTrust,
+  type ListStatus,
+} from './tsl/store'
 export { MemoryTrustStore, type TrustStore, type ValidationOptions } from './pki/trust'
 export { extractContainerFile } from './xml/asic'

@@ -118,3 +118,22 @@ export function loadAnchorDir(dir: string): Buffer[] {
   }
   return out
 }
+
+const cache = new Map<string, LoadedTrust>()
+
+/**
+ * The trust store for a trusted-list folder plus test-anchor folders, built once per process and key
+ * (parsing and verifying the lists takes a few hundred ms). `refresh` rebuilds after the lists changed.
+ */
+export function trustStoreFor(trustDir: string, anchorDirs: string[] = [], refresh = false): LoadedTrust {
+  const key = JSON.stringify([trustDir, [...anchorDirs].sort()])
+  let loaded = refresh ? undefined : cache.get(key)
+  if (!loaded) {
+    loaded = loadTrustDir(
+      trustDir,
+      anchorDirs.flatMap((d) => loadAnchorDir(d)),
+    )
+    cache.set(key, loaded)
+  }
+  return loaded
+}

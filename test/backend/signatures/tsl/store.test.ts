@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildTrustStore, loadTrustDir } from '../../../../src/backend/signatures/tsl/store'
+import { buildTrustStore, loadTrustDir, trustStoreFor } from '../../../../src/backend/signatures/tsl/store'
 import { parseTrustedList, shortServiceType } from '../../../../src/backend/signatures/tsl/parse'
 import { verifyTrustedList } from '../../../../src/backend/signatures/tsl/verify'
 import { serviceStatusAt } from '../../../../src/backend/signatures/pki/trust'
@@ -73,5 +73,17 @@ describe('trusted lists', () => {
   it('shortens service type URIs', () => {
     expect(shortServiceType('http://uri.etsi.org/TrstSvc/Svctype/Certstatus/OCSP/QC')).toBe('OCSP/QC')
     expect(shortServiceType('http://uri.etsi.org/TrstSvc/Svctype/TSA/QTST')).toBe('TSA/QTST')
+  })
+})
+
+describe('trustStoreFor', () => {
+  it('builds once per folder set and adds the test PKI folder as anchors', () => {
+    const a = trustStoreFor(DIR)
+    expect(trustStoreFor(DIR)).toBe(a)
+    const withTest = trustStoreFor(DIR, [join(DIR, 'test-pki')])
+    expect(withTest).not.toBe(a)
+    expect(withTest.store.testAnchors).toHaveLength(1)
+    expect(a.store.testAnchors).toHaveLength(0)
+    expect(trustStoreFor(DIR, [], true)).not.toBe(a)
   })
 })
