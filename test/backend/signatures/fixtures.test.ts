@@ -9,6 +9,7 @@ import { parseXml } from '../../../src/backend/signatures/xml/parser'
 import { descendants } from '../../../src/backend/signatures/xml/dom'
 import { base64Of } from '../../../src/backend/signatures/xml/dsig'
 import { parseSignedData } from '../../../src/backend/signatures/pki/cms'
+import { tryParseCertificate } from '../../../src/backend/signatures/pki/x509'
 
 /**
  * One test per MANIFEST.tsv fixture. Verdicts are evaluated at a fixed validation time with the bundled
@@ -97,7 +98,7 @@ const EXPECTED: Record<string, Expect> = {
   },
   'asice/signing_certificate_not_valid_during_timestamping.asice': {
     status: 'INDETERMINATE',
-    why: `${EE_TEST_PKI}: the timestamp cannot be trusted, so it cannot prove the late signing time either`,
+    why: `${EE_TEST_PKI}: the timestamp cannot be trusted, so it cannot prove the late signing time either (with the source's test trust: INVALID / EXPIRED, see below)`,
   },
   'asice/SS-4_teadmataCA.4.asice': {
     status: 'INDETERMINATE',
@@ -262,22 +263,47 @@ describe('fixture details the sources assert', () => {
     })
   })
 
+  /**
+   * The source projects' TEST configurations trust their test CAs and TSAs. The nearest equivalent here:
+   * the CA certificates in the signature and the TSA certificates in its timestamp tokens as test anchors.
+   */
+  function sourceTestTrust(bytes: Buffer, extra: Buffer[] = []) {
+    const zip = ZipArchive.open(bytes)
+    const anchors = [...extra]
+    for (const e of zip.entries.filter((x) => x.name.includes('signatures'))) {
+      for (const el of descendants(parseXml(zip.read(e)).root)) {
+        if (el.local === 'EncapsulatedX509Certificate' || el.local === 'X509Certificate') {
+          const c = tryParseCertificate(base64Of(el))
+          if (c?.isCa) anchors.push(c.der)
+        }
+        if (el.local === 'EncapsulatedTimeStamp')
+          anchors.push(...parseSignedData(base64Of(el)).certificates.map((c) => c.der))
+      }
+    }
+    return loadTrustDir(TRUST, anchors).store
+  }
+
   it("with the source's test trust (DEMO ICA and the DEMO TSA as anchors) the LV LT files match digidoc4j exactly", () => {
     const verdict = (gap: string) => {
       const file = `asice/latvian_LT_signature_with_${gap}_difference_between_TS_and_OCSP.asice`
       const bytes = readFileSync(join(FIX, file))
-      // The DEMO TSA certificate travels in the timestamp token itself.
-      const zip = ZipArchive.open(bytes)
-      const xml = parseXml(zip.read(zip.entries.find((e) => e.name.includes('signatures'))!))
-      const token = descendants(xml.root).find((e) => e.local === 'EncapsulatedTimeStamp')!
-      const tsa = parseSignedData(base64Of(token)).certificates.map((c) => c.der)
-      const store = loadTrustDir(TRUST, [demo, ...tsa]).store
-      const r = validateDocument(bytes, file, { validationTime: AT, trustStore: store })
+      const r = validateDocument(bytes, file, {
+        validationTime: AT,
+        trustStore: sourceTestTrust(bytes, [demo]),
+      })
       return [r.status, r.signatures[0].checks.filter((c) => c.outcome !== 'pass').map((c) => c.reasonKey)]
     }
     expect(verdict('7min')).toEqual(['VALID', []])
     expect(verdict('22h')).toEqual(['VALID_WITH_WARNINGS', ['xml_ocsp_late']])
     expect(verdict('44h')).toEqual(['VALID_WITH_WARNINGS', ['xml_ocsp_late']])
+  })
+
+  it("signing_certificate_not_valid_during_timestamping.asice with the source's test trust: INVALID / EXPIRED", () => {
+    const file = 'asice/signing_certificate_not_valid_during_timestamping.asice'
+    const bytes = readFileSync(join(FIX, file))
+    const r = validateDocument(bytes, file, { validationTime: AT, trustStore: sourceTestTrust(bytes) })
+    expect(r.status).toBe('INVALID')
+    expect(r.signatures[0].subIndication).toBe('EXPIRED')
   })
 
   it('forged_lt.asice: key substitution is detected', () => {
