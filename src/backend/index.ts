@@ -12,6 +12,7 @@ import { appHandlers } from './handlers/app'
 import { sessionHandlers } from './handlers/session'
 import { customerHandlers } from './handlers/customers'
 import { readingsHandlers } from './handlers/readings'
+import { documentHandlers } from './handlers/documents'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing. */
@@ -56,6 +57,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...sessionHandlers(sessions),
     ...customerHandlers(),
     ...readingsHandlers(),
+    ...documentHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
   const sweep = setInterval(() => sessions.sweep(), 15_000)

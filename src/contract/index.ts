@@ -3,6 +3,7 @@ import { appMethods } from './methods/app'
 import { sessionMethods } from './methods/session'
 import { customerMethods } from './methods/customers'
 import { readingsMethods } from './methods/readings'
+import { documentMethods } from './methods/documents'
 
 export * from './common'
 export * from './define'
@@ -21,6 +22,7 @@ export const methods = {
   ...sessionMethods,
   ...customerMethods,
   ...readingsMethods,
+  ...documentMethods,
 } as const
 
 export type Methods = typeof methods

@@ -10,7 +10,7 @@ import { assessCmsSignature } from './assess'
 const MAX_CMS_BYTES = 64 * 1024 * 1024
 
 /** PEM or bare base64 text to DER; binary input is returned as is. */
-function decodeInput(bytes: Buffer): Buffer {
+export function decodeInput(bytes: Buffer): Buffer {
   const head = bytes.subarray(0, 64).toString('latin1')
   if (/^-----BEGIN /.test(head) || /^MI[A-Za-z0-9+/]/.test(head)) {
     const b64 = bytes

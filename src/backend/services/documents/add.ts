@@ -1,0 +1,102 @@
+import { ApiError } from '../../../contract'
+import { MAX_DOCUMENT_UPLOAD_BYTES, type DocumentDetail } from '../../../contract/methods/documents'
+import type { BackendContext } from '../../context'
+import { commitMutation, type MutationActor } from '../../db/mutations'
+import { uuidv7 } from '../../ids'
+import { sniffFormat } from '../../signatures'
+import { getRow, toDetail } from './rows'
+import { sha256Hex, validateNow } from './validate'
+
+export interface AddInput {
+  customerId: string
+  fileName: string
+  mediaType?: string
+  contentBase64: string
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  asic: 'application/vnd.etsi.asic-e+zip',
+  pdf: 'application/pdf',
+  cms: 'application/pkcs7-signature',
+  ddoc: 'application/x-ddoc',
+  xml: 'application/xml',
+}
+
+/** A display name only: no folders, no control characters, at most 255 characters. */
+export function cleanFileName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? ''
+  const clean = [...base]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 255)
+  return clean || 'document'
+}
+
+/** Refusals before anything is written; each is a typed error with a message in the agent's language. */
+export function decodeUpload(contentBase64: string): Buffer {
+  if (contentBase64.length % 4 !== 0) throw new ApiError('VALIDATION', 'documents.review.errors.encoding')
+  const bytes = Buffer.from(contentBase64, 'base64')
+  if (bytes.length === 0) throw new ApiError('VALIDATION', 'documents.review.errors.empty')
+  if (bytes.length > MAX_DOCUMENT_UPLOAD_BYTES) {
+    throw new ApiError('VALIDATION', 'documents.review.errors.tooLarge', {
+      reason: 'too-large',
+      limitBytes: MAX_DOCUMENT_UPLOAD_BYTES,
+    })
+  }
+  return bytes
+}
+
+/**
+ * Adds a file to a customer and validates it at once. The validation report is local, derived data
+ * (the central system validates for itself), so the outbox carries the file's identity, not the report;
+ * the bytes stay in the row and travel by sha256 when the sync client uploads attachments.
+ */
+export function addDocument(ctx: BackendContext, actor: MutationActor, input: AddInput): DocumentDetail {
+  const bytes = decodeUpload(input.contentBase64)
+  const fileName = cleanFileName(input.fileName)
+  const customer = ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(input.customerId)
+  if (!customer) throw new ApiError('NOT_FOUND', 'documents.review.errors.customerNotFound')
+  const format = sniffFormat(bytes, fileName)
+  // Not a signed-document format at all (a photo, a text file, random bytes): refused, nothing stored.
+  if (format === 'unknown') throw new ApiError('VALIDATION', 'documents.review.errors.notSigned')
+  const sha256 = sha256Hex(bytes)
+  const dup = ctx.db
+    .prepare('SELECT id FROM documents WHERE customer_id = ? AND sha256 = ?')
+    .get(input.customerId, sha256) as { id: string } | undefined
+  if (dup) throw new ApiError('CONFLICT', 'documents.review.errors.duplicate', { id: dup.id })
+  // Validation runs before the transaction: it is CPU work and must not hold the write lock.
+  const validation = validateNow(ctx, bytes, fileName)
+  const id = uuidv7(actor.nowMs)
+  const at = new Date(actor.nowMs).toISOString()
+  const mime = MEDIA_TYPES[format] ?? 'application/octet-stream'
+  const args = { id, customerId: input.customerId, fileName, mediaType: mime, size: bytes.length, sha256 }
+  commitMutation(
+    ctx.db,
+    actor,
+    { name: 'document.add', entityType: 'document', entityId: id, customerId: input.customerId, args },
+    () => {
+      ctx.db
+        .prepare(
+          `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, content, validation,
+            validated_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          input.customerId,
+          fileName,
+          mime,
+          bytes.length,
+          sha256,
+          bytes,
+          JSON.stringify(validation),
+          at,
+          at,
+        )
+      return { result: id, after: { ...args, status: validation.report.status, testPki: validation.testPki } }
+    },
+  )
+  const row = getRow(ctx.db, id)
+  if (!row) throw new Error('document vanished after insert')
+  return toDetail(row)
+}

@@ -1,0 +1,44 @@
+import type { DocumentAuditRow } from '../../../contract/methods/documents'
+import type { Db } from '../../db/open'
+
+/** The document's audit trail (adds, views, decisions, re-validations), oldest first. */
+export function documentAudit(db: Db, customerId: string, id: string): DocumentAuditRow[] {
+  const rows = db
+    .prepare(
+      `SELECT l.at, l.action, a.display_name AS agent_name, l.reason, l.after_json
+       FROM audit_log l LEFT JOIN agents a ON a.id = l.agent_id
+       WHERE l.customer_id = ? AND l.entity_type = 'document' AND l.entity_id = ?
+       ORDER BY l.id LIMIT 500`,
+    )
+    .all(customerId, id) as {
+    at: string
+    action: string
+    agent_name: string | null
+    reason: string | null
+    after_json: string | null
+  }[]
+  return rows.map((r) => ({
+    at: r.at,
+    action: r.action,
+    agentName: r.agent_name,
+    reason: r.reason,
+    detail: r.after_json,
+  }))
+}
+
+/** Customers for the add-document picker: exact customer number or a surname / company-name prefix. */
+export function findCustomers(db: Db, query: string): { id: string; customerNumber: string; name: string }[] {
+  const like = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = db
+    .prepare(
+      `SELECT id, customer_number,
+         CASE WHEN kind = 'business' THEN company_name ELSE first_name || ' ' || last_name END AS name
+       FROM customers
+       WHERE customer_number = ?1
+          OR last_name LIKE ?2 ESCAPE '\\'
+          OR company_name LIKE ?2 ESCAPE '\\'
+       ORDER BY customer_number = ?1 DESC, name COLLATE NOCASE LIMIT 20`,
+    )
+    .all(query, like) as { id: string; customer_number: string; name: string }[]
+  return rows.map((r) => ({ id: r.id, customerNumber: r.customer_number, name: r.name }))
+}
