@@ -7,7 +7,7 @@ export { seedSteps } from './steps'
 export { todayInRiga } from './dates'
 
 /** Bump when the generator's output changes, so cached demo databases (benchmarks) are rebuilt. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 
 /** Settings key recording what generated this database. */
 export const SEED_INFO_KEY = 'demo.seed'

@@ -185,6 +185,9 @@ describe('demo-data generator', () => {
       const actual = list.filter((r) => r.status === 'actual')
       for (let i = 1; i < actual.length; i++)
         expect(actual[i].value).toBeGreaterThanOrEqual(actual[i - 1].value)
+      // An operator estimate adds estimated use to the last value on record: never below it.
+      for (let i = 1; i < list.length; i++)
+        if (list[i].status === 'estimated') expect(list[i].value).toBeGreaterThanOrEqual(list[i - 1].value)
     }
     expect(full).toBeGreaterThan(byMeter.size * 0.85)
     const estimated = rows.filter((r) => r.status === 'estimated')

@@ -99,6 +99,7 @@ export const readingsStep: SeedStep = {
               ? monthOf(m.installed_at)
               : monthOf(addDays(m.installed_at, 15))
           const params: unknown[] = []
+          let lastRecorded = truth
           for (const p of periods) {
             if (p.period < firstPeriod) continue
             const vacant = rng.chance(0.01)
@@ -106,17 +107,12 @@ export const readingsStep: SeedStep = {
               ? 0
               : Math.round(profile.annualM3 * monthlyShare(profile.use, p.month) * (0.8 + rng.next() * 0.4))
             if (p.estimateDate && rng.chance(0.08)) {
-              // The operator estimates from the 12-month average; the register's real value is unknown.
-              const guess = truth + Math.round((profile.annualM3 / 12) * (rng.next() - 0.4))
-              params.push(
-                nextId(),
-                m.id,
-                Math.max(0, guess),
-                p.estimateDate,
-                p.period,
-                'operator_estimate',
-                'estimated',
-              )
+              // The operator estimates the month's use from history and adds it to the last value on
+              // record: never below it, though it may overshoot the register (the next actual corrects it).
+              const usual = profile.annualM3 * monthlyShare(profile.use, p.month)
+              const guess = lastRecorded + Math.round(usual * (0.7 + rng.next() * 0.6))
+              lastRecorded = guess
+              params.push(nextId(), m.id, guess, p.estimateDate, p.period, 'operator_estimate', 'estimated')
               params.push(null, null, null, instantOn(p.estimateDate, 60))
               continue
             }
@@ -124,6 +120,7 @@ export const readingsStep: SeedStep = {
             const source = rng.weighted(SOURCES)
             const agent = source === 'agent' ? agentFor(m.preferred_language) : null
             const channel = source === 'portal' ? 'portal' : agent ? rng.weighted(AGENT_CHANNELS) : null
+            lastRecorded = truth
             params.push(nextId(), m.id, truth, date, p.period, source, 'actual', channel)
             params.push(agent?.id ?? null, agent ? m.customer_id : null, instantOn(date, rng.int(360, 1260)))
           }
