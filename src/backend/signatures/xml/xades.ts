@@ -98,7 +98,13 @@ export function validateXades(input: XadesInput): SignatureReport {
   checkSignedProperties(input, si, props, v)
 
   const certs = certificatesOf(keyInfoCertificates(signature))
-  const cert = certs[0] ?? null
+  // The signer is the certificate the signed SigningCertificate names: looked for in KeyInfo first, then
+  // in CertificateValues; failing that the first KeyInfo certificate (which check 5 then rejects).
+  const cert =
+    namedSigner(props, certs) ??
+    namedSigner(props, certificatesOf(props.certificateValues)) ??
+    certs[0] ??
+    null
   if (cert) fillSigner(report, cert)
   checkSignatureValue(si, alg, cert, signature, v)
   checkSigningCertificate(props, cert, v)
@@ -400,6 +406,20 @@ function checkSigningCertificate(props: XadesProperties, cert: Certificate | nul
   else if (ref.serial !== null) serialOk = decimalToHex(ref.serial) === cert.serialHex
   if (digestOk && serialOk) v.add('signing-certificate', 'pass', 'xml_signing_certificate_ok')
   else v.undecided('signing-certificate', 'NO_SIGNING_CERTIFICATE_FOUND', 'xml_signing_certificate_mismatch')
+}
+
+function namedSigner(props: XadesProperties, candidates: Certificate[]): Certificate | null {
+  const first = props.signingCertificate?.certs[0]
+  if (!first) return null
+  const ref = certRef(first)
+  const hash = ref.digestMethod ? digestName(ref.digestMethod) : null
+  if (!hash) return null
+  try {
+    const want = base64Of(ref.digestValue)
+    return candidates.find((c) => digest(hash, c.der).equals(want)) ?? null
+  } catch {
+    return null
+  }
 }
 
 function issuerSerialV2Matches(el: XmlElement, cert: Certificate): boolean {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryTrustStore, validateDocument } from '../../../../src/backend/signatures'
 import { makeContainer, makeKey, type SignOptions, type TestKey } from './xades-signer'
+import { ZipArchive } from '../../../../src/backend/signatures/zip/reader'
+import { buildZip } from '../zip/zip-builder'
 
 // Signatures we make ourselves, with the self-signed signer as a test anchor: every key type and
 // canonicalisation end to end. Without OCSP they are INDETERMINATE / TRY_LATER, never VALID.
@@ -50,5 +52,29 @@ describe('XAdES signatures made here', () => {
     })
     expect(r.signatures[0].checks.find((c) => c.id === 'chain')?.outcome).toBe('fail')
     expect(r.status).not.toMatch(/^VALID/)
+  })
+})
+
+describe('finding the signer certificate', () => {
+  const ec = makeKey('ec384')
+  const other = makeKey('ec256', 'Someone Else')
+  const opts = { validationTime: AT, trustStore: new MemoryTrustStore([], [ec.certDer]) }
+
+  it('takes the certificate the SigningCertificate names, even when KeyInfo lists another one first', () => {
+    const container = makeContainer(files, ec)
+    const zip = ZipArchive.open(container)
+    const list = zip.entries.map((e) => ({ name: e.name, data: zip.read(e), store: e.method === 0 }))
+    const sig = list.find((e) => e.name === 'META-INF/signatures0.xml')!
+    sig.data = Buffer.from(
+      sig.data
+        .toString()
+        .replace(
+          '<ds:X509Data>',
+          `<ds:X509Data><ds:X509Certificate>${other.certDer.toString('base64')}</ds:X509Certificate>`,
+        ),
+    )
+    const r = validateDocument(buildZip(list), 'x.edoc', opts)
+    expect(r.signatures[0].checks.find((c) => c.id === 'signature-value')?.outcome).toBe('pass')
+    expect(r.signatures[0].checks.find((c) => c.id === 'signing-certificate')?.outcome).toBe('pass')
   })
 })
