@@ -5,9 +5,18 @@ import { verifyCommand } from './commands/verify'
 import { seedCommand } from './commands/seed'
 import { checkPersonalCodeCommand } from './commands/check-personal-code'
 import { calendarCommand } from './commands/calendar'
+import { printBatchCommand, printCommand } from './commands/print'
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
-const commands: Command[] = [migrateCommand, seedCommand, calendarCommand, checkPersonalCodeCommand, verifyCommand]
+const commands: Command[] = [
+  migrateCommand,
+  seedCommand,
+  calendarCommand,
+  checkPersonalCodeCommand,
+  verifyCommand,
+  printCommand,
+  printBatchCommand,
+]
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

@@ -11,8 +11,8 @@ import {
   printUnitPrice,
 } from './format'
 import { drawSellerHeader } from './header'
-import { Labels } from './labels'
-import { PdfLayout } from './layout'
+import { Labels, message } from './labels'
+import { PdfLayout, type LayoutOptions } from './layout'
 import type { InvoicePrint, PrintCustomer, PrintPremise, PrintReading } from './model'
 import { drawQr } from './qr'
 import type { Seller } from './seller'
@@ -88,21 +88,16 @@ export function boxPair(
 const mark = (r: PrintReading, labels: Labels): string =>
   labels.both(r.status === 'actual' ? 'documents.invoice.actual' : 'documents.invoice.estimated')
 
-/**
- * The invoice (rēķins) with every requisite of DOMAIN.md, written to `out` as it is drawn. Amounts come
- * from the stored invoice; nothing is recomputed or numbered here.
- */
-export async function writeInvoicePdf(inv: InvoicePrint, env: DocumentEnv, out: Writable): Promise<void> {
+export function invoiceChrome(
+  inv: InvoicePrint,
+  env: DocumentEnv,
+): Pick<LayoutOptions, 'pageHeader' | 'footer'> {
   const labels = new Labels(inv.language)
-  const { seller } = env
-  const layout = new PdfLayout({
-    fonts: env.fonts,
-    out,
-    info: { Title: `${labels.lv('documents.invoice.title')} ${inv.number}`, Author: seller.name },
+  return {
     pageHeader: (l, page) =>
       drawSellerHeader(
         l,
-        seller,
+        env.seller,
         labels,
         {
           titleKey: 'documents.invoice.title',
@@ -112,8 +107,28 @@ export async function writeInvoicePdf(inv: InvoicePrint, env: DocumentEnv, out: 
       ),
     footer: (page) =>
       `${labels.both('documents.page', { page })} · ${inv.number} · ${labels.both('documents.premise.subscriberNumber')} ${inv.premise.subscriberNumber}`,
-  })
+  }
+}
 
+/** One invoice written to its own PDF stream. */
+export async function writeInvoicePdf(inv: InvoicePrint, env: DocumentEnv, out: Writable): Promise<void> {
+  const layout = new PdfLayout({
+    fonts: env.fonts,
+    out,
+    info: { Title: `${message('lv', 'documents.invoice.title')} ${inv.number}`, Author: env.seller.name },
+    ...invoiceChrome(inv, env),
+  })
+  drawInvoice(layout, inv, env)
+  await layout.finish()
+}
+
+/**
+ * The invoice (rēķins) with every requisite of DOMAIN.md, drawn from the layout's current page. Amounts
+ * come from the stored invoice; nothing is recomputed or numbered here.
+ */
+export function drawInvoice(layout: PdfLayout, inv: InvoicePrint, env: DocumentEnv): void {
+  const labels = new Labels(inv.language)
+  const { seller } = env
   boxPair(
     layout,
     { title: labels.both('documents.customer.title'), lines: customerLines(inv.customer, labels) },
@@ -257,5 +272,4 @@ export async function writeInvoicePdf(inv: InvoicePrint, env: DocumentEnv, out: 
   )
   layout.paragraph(labels.both('documents.invoice.tariffs'), { size: 7.5 })
   layout.paragraph(labels.both('documents.generated'), { size: 7.5, color: '#555555' })
-  await layout.finish()
 }

@@ -55,7 +55,7 @@ export class PdfLayout {
   pageNo = 0
   private readonly finished: Promise<void>
 
-  constructor(private readonly options: LayoutOptions) {
+  constructor(private options: LayoutOptions) {
     this.doc = new PDFDocument({
       size: 'A4',
       margin: 0,
@@ -86,6 +86,16 @@ export class PdfLayout {
       this.textAt(footer, this.left, this.bottom + 10, this.width, { size: 7, color: '#555555' })
     }
     this.options.pageHeader(this, this.pageNo)
+  }
+
+  /**
+   * Starts the next document of a combined batch file on a fresh page, with that document's running
+   * header and footer.
+   */
+  restart(chrome: Pick<LayoutOptions, 'pageHeader' | 'footer'>): void {
+    this.options = { ...this.options, ...chrome }
+    this.pageNo = 0
+    this.newPage()
   }
 
   /** Starts a new page when `height` points do not fit below the cursor. Returns whether it did. */

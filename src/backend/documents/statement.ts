@@ -2,20 +2,16 @@ import type { Writable } from 'node:stream'
 import { printDate, printMoney, printPercentOf, printPeriod, printQuantity } from './format'
 import { drawSellerHeader } from './header'
 import { boxPair, customerLines, premiseLines, type DocumentEnv } from './invoice'
-import { Labels } from './labels'
-import { PdfLayout } from './layout'
+import { Labels, message } from './labels'
+import { PdfLayout, type LayoutOptions } from './layout'
 import type { StatementPrint } from './model'
 
-/**
- * The balanced-payment statement (pārskats) of one premise: actual cost month by month against the
- * instalments, ending in an advance or an amount due with its due date.
- */
-export async function writeStatementPdf(st: StatementPrint, env: DocumentEnv, out: Writable): Promise<void> {
+export function statementChrome(
+  st: StatementPrint,
+  env: DocumentEnv,
+): Pick<LayoutOptions, 'pageHeader' | 'footer'> {
   const labels = new Labels(st.language)
-  const layout = new PdfLayout({
-    fonts: env.fonts,
-    out,
-    info: { Title: `${labels.lv('documents.statement.title')} ${st.number}`, Author: env.seller.name },
+  return {
     pageHeader: (l, page) =>
       drawSellerHeader(
         l,
@@ -29,7 +25,26 @@ export async function writeStatementPdf(st: StatementPrint, env: DocumentEnv, ou
       ),
     footer: (page) =>
       `${labels.both('documents.page', { page })} · ${st.number} · ${labels.both('documents.premise.subscriberNumber')} ${st.premise.subscriberNumber}`,
+  }
+}
+
+export async function writeStatementPdf(st: StatementPrint, env: DocumentEnv, out: Writable): Promise<void> {
+  const layout = new PdfLayout({
+    fonts: env.fonts,
+    out,
+    info: { Title: `${message('lv', 'documents.statement.title')} ${st.number}`, Author: env.seller.name },
+    ...statementChrome(st, env),
   })
+  drawStatement(layout, st)
+  await layout.finish()
+}
+
+/**
+ * The balanced-payment statement (pārskats) of one premise: actual cost month by month against the
+ * instalments, ending in an advance or an amount due with its due date.
+ */
+export function drawStatement(layout: PdfLayout, st: StatementPrint): void {
+  const labels = new Labels(st.language)
   boxPair(
     layout,
     { title: labels.both('documents.customer.title'), lines: customerLines(st.customer, labels) },
@@ -123,5 +138,4 @@ export async function writeStatementPdf(st: StatementPrint, env: DocumentEnv, ou
     { size: 7.5 },
   )
   layout.paragraph(labels.both('documents.generated'), { size: 7.5, color: '#555555' })
-  await layout.finish()
 }

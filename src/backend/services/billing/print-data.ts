@@ -1,0 +1,233 @@
+import { DEFAULT_PAYMENT_RULES } from '../../../core/billing'
+import type { Db } from '../../db/open'
+import type {
+  DocLanguage,
+  InvoicePrint,
+  PrintCustomer,
+  PrintInvoiceLine,
+  PrintPremise,
+  PrintReading,
+  StatementPrint,
+} from '../../documents'
+
+interface CustomerRow {
+  id: string
+  customer_number: string
+  kind: 'person' | 'business'
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+  personal_code: string | null
+  registration_no: string | null
+  vat_no: string | null
+  preferred_language: DocLanguage
+  addr_street: string | null
+  addr_house: string | null
+  addr_apartment: string | null
+  addr_city: string | null
+  addr_postal_code: string | null
+  show_personal_code_on_invoice: number
+}
+
+interface PremiseRow {
+  id: string
+  subscriber_number: string
+  contract_number: string | null
+  street: string
+  house: string
+  apartment: string | null
+  city: string
+  postal_code: string
+}
+
+export const customerName = (
+  c: Pick<CustomerRow, 'kind' | 'first_name' | 'last_name' | 'company_name'>,
+): string =>
+  c.kind === 'business' ? (c.company_name ?? '') : `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim()
+
+export function addressLine(
+  street: string | null,
+  house: string | null,
+  apartment: string | null,
+  city: string | null,
+  postal: string | null,
+): string {
+  const first = [street, house].filter(Boolean).join(' ') + (apartment ? `-${apartment}` : '')
+  return [first, city, postal].filter((p) => p && p.trim() !== '').join(', ')
+}
+
+function printCustomer(db: Db, customerId: string): { customer: PrintCustomer; language: DocLanguage } {
+  const c = db.prepare('SELECT * FROM customers WHERE id = ?').get(customerId) as CustomerRow | undefined
+  if (!c) throw new Error(`customer ${customerId} not found`)
+  const code = c.personal_code
+  return {
+    language: c.preferred_language,
+    customer: {
+      name: customerName(c),
+      address: addressLine(c.addr_street, c.addr_house, c.addr_apartment, c.addr_city, c.addr_postal_code),
+      customerNumber: c.customer_number,
+      // A private buyer's personal code only when the customer asked for it (VAT law, DOMAIN.md).
+      personalCode:
+        code && c.show_personal_code_on_invoice === 1 ? `${code.slice(0, 6)}-${code.slice(6)}` : null,
+      registrationNo: c.kind === 'business' ? c.registration_no : null,
+      vatNo: c.vat_no,
+    },
+  }
+}
+
+function printPremise(db: Db, premiseId: string): PrintPremise {
+  const p = db.prepare('SELECT * FROM premises WHERE id = ?').get(premiseId) as PremiseRow
+  return {
+    address: addressLine(p.street, p.house, p.apartment, p.city, p.postal_code),
+    subscriberNumber: p.subscriber_number,
+    contractNumber: p.contract_number,
+  }
+}
+
+interface InvoiceRow {
+  id: string
+  number: string
+  premise_id: string
+  customer_id: string
+  issue_date: string
+  period_start: string
+  period_end: string
+  due_date: string
+  net_cents: number
+  vat_cents: number
+  total_cents: number
+  details: string | null
+}
+
+export interface InvoiceDetails {
+  product?: string
+  calorificValue?: string
+  volumeM3?: number
+  kWh?: number
+  meter?: { serial: string; meteringPointId: string }
+  readings?: { start: PrintReading; end: PrintReading } | null
+  balanceForwardCents?: number
+  lines?: Array<{ from: string; to: string }>
+}
+
+export const parseDetails = (json: string | null): InvoiceDetails =>
+  json ? (JSON.parse(json) as InvoiceDetails) : {}
+
+/** The stored invoice as printed: every figure from the invoice rows, never recomputed or renumbered. */
+export function invoicePrintData(db: Db, where: { id?: string; number?: string }): InvoicePrint | null {
+  const row = (
+    where.id
+      ? db.prepare('SELECT * FROM invoices WHERE id = ?').get(where.id)
+      : db.prepare('SELECT * FROM invoices WHERE number = ?').get(where.number)
+  ) as InvoiceRow | undefined
+  if (!row) return null
+  const d = parseDetails(row.details)
+  const lines = db
+    .prepare('SELECT * FROM invoice_lines WHERE invoice_id = ? ORDER BY line_no')
+    .all(row.id) as Array<{
+    line_no: number
+    kind: PrintInvoiceLine['kind']
+    description_key: string
+    quantity_milli: number
+    unit: PrintInvoiceLine['unit']
+    unit_price_microcents: number
+    net_cents: number
+    vat_rate_bp: number
+    vat_cents: number
+  }>
+  const { customer, language } = printCustomer(db, row.customer_id)
+  return {
+    language,
+    number: row.number,
+    issueDate: row.issue_date,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    dueDate: row.due_date,
+    product: d.product ?? '',
+    customer,
+    premise: printPremise(db, row.premise_id),
+    meter: d.meter ?? null,
+    readings: d.readings ?? null,
+    volumeM3: d.volumeM3 ?? 0,
+    calorificValue: d.calorificValue ?? '',
+    energyKWh: d.kWh ?? 0,
+    lines: lines.map((l, i) => ({
+      kind: l.kind,
+      descriptionKey: l.description_key,
+      from: d.lines?.[i]?.from ?? null,
+      to: d.lines?.[i]?.to ?? null,
+      quantityMilli: l.quantity_milli,
+      unit: l.unit,
+      unitPriceMicrocents: l.unit_price_microcents,
+      netCents: l.net_cents,
+      vatRateBp: l.vat_rate_bp,
+      vatCents: l.vat_cents,
+    })),
+    netCents: row.net_cents,
+    vatCents: row.vat_cents,
+    totalCents: row.total_cents,
+    balanceForwardCents: d.balanceForwardCents ?? 0,
+    lateInterestPerDay: DEFAULT_PAYMENT_RULES.lateInterestPerDay,
+  }
+}
+
+interface StatementRow {
+  id: string
+  number: string
+  premise_id: string
+  customer_id: string
+  issue_date: string
+  period_start: string
+  period_end: string
+  due_date: string | null
+  actual_cost_cents: number
+  instalments_paid_cents: number
+  balance_cents: number
+  next_instalment_cents: number | null
+  details: string | null
+}
+
+export function statementPrintData(db: Db, where: { id?: string; number?: string }): StatementPrint | null {
+  const row = (
+    where.id
+      ? db.prepare('SELECT * FROM statements WHERE id = ?').get(where.id)
+      : db.prepare('SELECT * FROM statements WHERE number = ?').get(where.number)
+  ) as StatementRow | undefined
+  if (!row) return null
+  const months = db
+    .prepare('SELECT * FROM statement_lines WHERE statement_id = ? ORDER BY month')
+    .all(row.id) as Array<{
+    month: string
+    consumption_m3: number
+    kwh: number
+    cost_cents: number
+    instalment_cents: number
+    estimated: number
+  }>
+  const { customer, language } = printCustomer(db, row.customer_id)
+  const d = parseDetails(row.details)
+  return {
+    language,
+    number: row.number,
+    issueDate: row.issue_date,
+    periodStart: row.period_start,
+    periodEnd: row.period_end,
+    dueDate: row.due_date,
+    customer,
+    premise: printPremise(db, row.premise_id),
+    meter: d.meter ?? null,
+    months: months.map((m) => ({
+      month: m.month,
+      volumeM3: m.consumption_m3,
+      kWh: m.kwh,
+      costCents: m.cost_cents,
+      instalmentCents: m.instalment_cents,
+      estimated: m.estimated === 1,
+    })),
+    actualCostCents: row.actual_cost_cents,
+    instalmentsPaidCents: row.instalments_paid_cents,
+    balanceCents: row.balance_cents,
+    nextInstalmentCents: row.next_instalment_cents,
+    lateInterestPerDay: DEFAULT_PAYMENT_RULES.lateInterestPerDay,
+  }
+}

@@ -1,0 +1,196 @@
+import { createWriteStream } from 'node:fs'
+import { join } from 'node:path'
+import type { Writable } from 'node:stream'
+import type { Db } from '../../db/open'
+import { recordAccess, type MutationActor } from '../../db/mutations'
+import {
+  drawInvoice,
+  drawStatement,
+  invoiceChrome,
+  loadFonts,
+  loadSeller,
+  PdfLayout,
+  statementChrome,
+  writeInvoicePdf,
+  writeStatementPdf,
+  type DocumentEnv,
+} from '../../documents'
+import { invoicePrintData, statementPrintData } from './print-data'
+
+export type PrintKind = 'invoice' | 'statement'
+
+export interface PrintTarget {
+  kind: PrintKind
+  id?: string
+  number?: string
+}
+
+/** Who printed: a signed-in agent, or the command line (no agent; the workstation is on record). */
+export type PrintActor = MutationActor | { agentId: null; workstation: string; nowMs: number }
+
+export class DocumentNotFound extends Error {}
+
+export function documentEnv(db: Db, resourcesDir: string): DocumentEnv {
+  return { fonts: loadFonts(resourcesDir), seller: loadSeller(resourcesDir, db) }
+}
+
+/** Every print is on record: who printed whose document (it carries personal data). */
+function auditPrint(
+  db: Db,
+  actor: PrintActor,
+  kind: PrintKind,
+  id: string,
+  customerId: string,
+  how: string,
+): void {
+  const entry = { action: `print.${kind}`, customerId, entityType: kind, entityId: id, reason: how }
+  if (actor.agentId !== null) {
+    recordAccess(db, actor, entry)
+  } else {
+    db.prepare(
+      `INSERT INTO audit_log (at, agent_id, workstation, action, customer_id, entity_type, entity_id, reason)
+       VALUES (?, NULL, ?, ?, ?, ?, ?, ?)`,
+    ).run(new Date(actor.nowMs).toISOString(), actor.workstation, entry.action, customerId, kind, id, how)
+  }
+}
+
+function resolve(db: Db, t: PrintTarget): { id: string; customerId: string; number: string } {
+  const table = t.kind === 'invoice' ? 'invoices' : 'statements'
+  const row = (
+    t.id
+      ? db.prepare(`SELECT id, customer_id, number FROM ${table} WHERE id = ?`).get(t.id)
+      : db.prepare(`SELECT id, customer_id, number FROM ${table} WHERE number = ?`).get(t.number)
+  ) as { id: string; customer_id: string; number: string } | undefined
+  if (!row) throw new DocumentNotFound(`${t.kind} ${t.id ?? t.number} not found`)
+  return { id: row.id, customerId: row.customer_id, number: row.number }
+}
+
+/** Writes one stored invoice or statement as PDF to `out`, and audits it as `how` (preview, print, save, cli). */
+export async function printDocument(
+  db: Db,
+  env: DocumentEnv,
+  target: PrintTarget,
+  out: Writable,
+  actor: PrintActor,
+  how: string,
+): Promise<{ id: string; customerId: string; number: string }> {
+  const doc = resolve(db, target)
+  if (target.kind === 'invoice') await writeInvoicePdf(invoicePrintData(db, { id: doc.id })!, env, out)
+  else await writeStatementPdf(statementPrintData(db, { id: doc.id })!, env, out)
+  auditPrint(db, actor, target.kind, doc.id, doc.customerId, how)
+  return doc
+}
+
+export interface BatchSelection {
+  kind: PrintKind
+  /** Supply month (invoices) or the month a statement period ends (statements), 'YYYY-MM'. */
+  month: string
+  /** Only premises on this street (and city), e.g. a round of deliveries. */
+  street?: string
+  city?: string
+}
+
+/** Ids of the selection, in print order (by premise address so a street prints in house order). */
+export function batchIds(db: Db, sel: BatchSelection): string[] {
+  const table = sel.kind === 'invoice' ? 'invoices' : 'statements'
+  const where = [`substr(d.period_end, 1, 7) = ?`]
+  const params: unknown[] = [sel.month]
+  if (sel.street) {
+    where.push('p.street = ?')
+    params.push(sel.street)
+  }
+  if (sel.city) {
+    where.push('p.city = ?')
+    params.push(sel.city)
+  }
+  const rows = db
+    .prepare(
+      `SELECT d.id FROM ${table} d JOIN premises p ON p.id = d.premise_id WHERE ${where.join(' AND ')}
+       ORDER BY p.city, p.street, CAST(p.house AS INTEGER), p.house, CAST(p.apartment AS INTEGER), d.number`,
+    )
+    .all(...params) as Array<{ id: string }>
+  return rows.map((r) => r.id)
+}
+
+export interface BatchOptions {
+  /** 'files': one PDF per document in `outDir`; 'single': all of them in one PDF at `outFile`. */
+  mode: 'files' | 'single'
+  outDir?: string
+  outFile?: string
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
+}
+
+const waitDrain = (out: Writable): Promise<void> =>
+  out.writableNeedDrain ? new Promise((r) => out.once('drain', () => r())) : Promise.resolve()
+
+/**
+ * Prints a selection one document at a time, each streamed straight to disk, so memory stays flat
+ * whatever the batch size. Stops between documents when `signal` is aborted. Returns what was written.
+ */
+export async function printBatch(
+  db: Db,
+  env: DocumentEnv,
+  sel: BatchSelection,
+  opts: BatchOptions,
+  actor: PrintActor,
+): Promise<{ total: number; done: number; cancelled: boolean; files: string[] }> {
+  const ids = batchIds(db, sel)
+  const files: string[] = []
+  let done = 0
+  if (opts.mode === 'files') {
+    if (!opts.outDir) throw new Error('outDir is required for one file per document')
+    for (const id of ids) {
+      if (opts.signal?.aborted) break
+      const target = { kind: sel.kind, id }
+      const number = resolve(db, target).number
+      const file = join(opts.outDir, `${number}.pdf`)
+      await printDocument(db, env, target, createWriteStream(file), actor, 'batch')
+      files.push(file)
+      done++
+      opts.onProgress?.(done, ids.length)
+    }
+    return { total: ids.length, done, cancelled: done < ids.length, files }
+  }
+  if (!opts.outFile) throw new Error('outFile is required for one combined PDF')
+  if (ids.length === 0) return { total: 0, done: 0, cancelled: false, files }
+  const out = createWriteStream(opts.outFile)
+  let layout: PdfLayout | null = null
+  for (const id of ids) {
+    if (opts.signal?.aborted) break
+    if (sel.kind === 'invoice') {
+      const inv = invoicePrintData(db, { id })!
+      const chrome = invoiceChrome(inv, env)
+      if (!layout)
+        layout = new PdfLayout({
+          fonts: env.fonts,
+          out,
+          info: { Title: `${sel.kind} ${sel.month}` },
+          ...chrome,
+        })
+      else layout.restart(chrome)
+      drawInvoice(layout, inv, env)
+      auditPrint(db, actor, 'invoice', id, resolve(db, { kind: 'invoice', id }).customerId, 'batch')
+    } else {
+      const st = statementPrintData(db, { id })!
+      const chrome = statementChrome(st, env)
+      if (!layout)
+        layout = new PdfLayout({
+          fonts: env.fonts,
+          out,
+          info: { Title: `${sel.kind} ${sel.month}` },
+          ...chrome,
+        })
+      else layout.restart(chrome)
+      drawStatement(layout, st)
+      auditPrint(db, actor, 'statement', id, resolve(db, { kind: 'statement', id }).customerId, 'batch')
+    }
+    done++
+    opts.onProgress?.(done, ids.length)
+    // Let the file catch up before drawing more, so pages never pile up in memory.
+    await waitDrain(out)
+  }
+  await layout!.finish()
+  files.push(opts.outFile)
+  return { total: ids.length, done, cancelled: done < ids.length, files }
+}
