@@ -13,6 +13,7 @@ import { sessionHandlers } from './handlers/session'
 import { customerHandlers } from './handlers/customers'
 import { readingsHandlers } from './handlers/readings'
 import { documentHandlers } from './handlers/documents'
+import { billingHandlers } from './handlers/billing'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing. */
@@ -58,6 +59,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...customerHandlers(),
     ...readingsHandlers(),
     ...documentHandlers(),
+    ...billingHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
   const sweep = setInterval(() => sessions.sweep(), 15_000)

@@ -4,6 +4,7 @@ import { sessionMethods } from './methods/session'
 import { customerMethods } from './methods/customers'
 import { readingsMethods } from './methods/readings'
 import { documentMethods } from './methods/documents'
+import { billingMethods } from './methods/billing'
 
 export * from './common'
 export * from './define'
@@ -12,6 +13,7 @@ export * from './events'
 export type { SessionInfo } from './methods/session'
 export type { Settings, SyncStatus } from './methods/app'
 export * from './methods/customers'
+export * from './methods/billing'
 
 /**
  * The one method table. Each area adds a `methods/<area>.ts` and spreads it here; everything else
@@ -23,6 +25,7 @@ export const methods = {
   ...customerMethods,
   ...readingsMethods,
   ...documentMethods,
+  ...billingMethods,
 } as const
 
 export type Methods = typeof methods

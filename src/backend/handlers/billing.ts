@@ -1,0 +1,74 @@
+import { PassThrough } from 'node:stream'
+import { ApiError } from '../../contract/errors'
+import type { billingMethods } from '../../contract/methods/billing'
+import { actorOf, type CallContext, type Handlers } from '../context'
+import { todayInRiga } from '../seed/dates'
+import {
+  billingDocuments,
+  consumptionSeries,
+  invoiceDetail,
+  premiseBilling,
+  statementDetail,
+} from '../services/billing/account'
+import { batchIds, DocumentNotFound, documentEnv, printDocument } from '../services/billing/print'
+
+const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
+
+const notFound = (what: string, id: string) => new ApiError('NOT_FOUND', 'errors.NOT_FOUND', { what, id })
+
+/** Collects a PDF written to a stream; a single document is a few tens of kB, fine to send whole. */
+async function pdfBytes(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  await write(out)
+  return Buffer.concat(chunks)
+}
+
+export function billingHandlers(): Handlers<typeof billingMethods> {
+  return {
+    'billing.account': (input, call) => ({
+      today: today(call),
+      premises: premiseBilling(call.ctx.db, input.customerId, today(call), input.premiseId),
+    }),
+    'billing.documents': (input, call) =>
+      billingDocuments(call.ctx.db, input.customerId, today(call), input.premiseId),
+    'billing.invoice': (input, call) => {
+      const d = invoiceDetail(call.ctx.db, input.id, today(call))
+      if (!d) throw notFound('invoice', input.id)
+      return d
+    },
+    'billing.statement': (input, call) => {
+      const d = statementDetail(call.ctx.db, input.id)
+      if (!d) throw notFound('statement', input.id)
+      return d
+    },
+    'billing.series': (input, call) => ({ points: consumptionSeries(call.ctx.db, input.premiseId) }),
+    'billing.print': async (input, call) => {
+      const { db, resourcesDir } = call.ctx
+      try {
+        let number = ''
+        const bytes = await pdfBytes(async (out) => {
+          const doc = await printDocument(
+            db,
+            documentEnv(db, resourcesDir),
+            { kind: input.kind, id: input.id },
+            out,
+            actorOf(call),
+            input.purpose,
+          )
+          number = doc.number
+        })
+        return {
+          filename: `${number}.pdf`,
+          mime: 'application/pdf' as const,
+          base64: bytes.toString('base64'),
+        }
+      } catch (e) {
+        if (e instanceof DocumentNotFound) throw notFound(input.kind, input.id)
+        throw e
+      }
+    },
+    'billing.batchList': (input, call) => ({ ids: batchIds(call.ctx.db, input) }),
+  }
+}
