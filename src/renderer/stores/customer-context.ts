@@ -3,6 +3,8 @@ import { defineStore } from 'pinia'
 
 /** The customer being served, shown in the header on every screen. Filled by the customers feature. */
 export interface CustomerContext {
+  /** The customer's id when opened from the customers feature (other sections may act on it). */
+  id?: string
   name: string
   /** Labelled identifiers already formatted for display (masked personal code, subscriber number, ...). */
   identifiers: { labelKey: string; value: string }[]

@@ -1,0 +1,138 @@
+import { ref, shallowRef } from 'vue'
+import { defineStore } from 'pinia'
+import type { CustomerSearchHit, CustomerView } from '../../contract'
+import { useApi } from '../api'
+import { useCustomerContextStore } from './customer-context'
+
+/** Pause after the last keystroke before asking the backend. */
+export const SEARCH_DEBOUNCE_MS = 180
+
+/**
+ * Customer search as the agent types, and the customer being viewed. Search sends at most one request
+ * at a time: keystrokes during a request only remember the latest text, which is sent when the answer
+ * arrives; answers for text the box no longer shows are dropped.
+ */
+export const useCustomersStore = defineStore('customers', () => {
+  const api = useApi()
+  const context = useCustomerContextStore()
+  const query = ref('')
+  const hits = shallowRef<CustomerSearchHit[]>([])
+  const tooShort = ref(false)
+  const more = ref(false)
+  const searching = ref(false)
+  const searchError = shallowRef<unknown>(null)
+  /** How many search requests were sent (tests and the status line use it). */
+  const requests = ref(0)
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let inFlight = false
+  let queued: string | null = null
+
+  function setQuery(text: string): void {
+    query.value = text
+    if (timer) clearTimeout(timer)
+    timer = null
+    if (text.trim() === '') {
+      queued = null
+      hits.value = []
+      tooShort.value = false
+      more.value = false
+      return
+    }
+    timer = setTimeout(() => {
+      timer = null
+      void send(text)
+    }, SEARCH_DEBOUNCE_MS)
+  }
+
+  async function send(text: string): Promise<void> {
+    if (inFlight) {
+      queued = text
+      return
+    }
+    inFlight = true
+    searching.value = true
+    requests.value++
+    try {
+      const r = await api.call('customers.search', { query: text })
+      if (text === query.value) {
+        hits.value = r.hits
+        tooShort.value = r.tooShort
+        more.value = r.more
+        searchError.value = null
+      }
+    } catch (e) {
+      if (text === query.value) searchError.value = e
+    } finally {
+      inFlight = false
+      searching.value = false
+      const next = queued
+      queued = null
+      if (next !== null && next === query.value) void send(next)
+    }
+  }
+
+  function clear(): void {
+    setQuery('')
+  }
+
+  const current = shallowRef<CustomerView | null>(null)
+  const loading = ref(false)
+  const loadError = shallowRef<unknown>(null)
+
+  function show(view: CustomerView): void {
+    current.value = view
+    const premise = view.premises[0]
+    context.open({
+      id: view.id,
+      name: view.name,
+      identifiers: [
+        { labelKey: 'customers.fields.customerNumber', value: view.customerNumber },
+        ...(view.maskedPersonalCode
+          ? [{ labelKey: 'customers.fields.personalCode', value: view.maskedPersonalCode }]
+          : []),
+        ...(view.registrationNo
+          ? [{ labelKey: 'customers.fields.registrationNo', value: view.registrationNo }]
+          : []),
+        ...(premise
+          ? [{ labelKey: 'customers.fields.subscriberNumber', value: premise.subscriberNumber }]
+          : []),
+      ],
+    })
+  }
+
+  async function open(id: string): Promise<void> {
+    loading.value = true
+    loadError.value = null
+    try {
+      show(await api.call('customers.get', { customerId: id }))
+    } catch (e) {
+      loadError.value = e
+      current.value = null
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function close(): void {
+    current.value = null
+    context.close()
+  }
+
+  return {
+    query,
+    hits,
+    tooShort,
+    more,
+    searching,
+    searchError,
+    requests,
+    setQuery,
+    clear,
+    current,
+    loading,
+    loadError,
+    open,
+    show,
+    close,
+  }
+})
