@@ -34,11 +34,11 @@ export function findCustomers(db: Db, query: string): { id: string; customerNumb
       `SELECT id, customer_number,
          CASE WHEN kind = 'business' THEN company_name ELSE first_name || ' ' || last_name END AS name
        FROM customers
-       WHERE customer_number = ?1
-          OR last_name LIKE ?2 ESCAPE '\\'
-          OR company_name LIKE ?2 ESCAPE '\\'
-       ORDER BY customer_number = ?1 DESC, name COLLATE NOCASE LIMIT 20`,
+       WHERE customer_number = @q
+          OR last_name LIKE @like ESCAPE '\\'
+          OR company_name LIKE @like ESCAPE '\\'
+       ORDER BY customer_number = @q DESC, name COLLATE NOCASE LIMIT 20`,
     )
-    .all(query, like) as { id: string; customer_number: string; name: string }[]
+    .all({ q: query, like }) as { id: string; customer_number: string; name: string }[]
   return rows.map((r) => ({ id: r.id, customerNumber: r.customer_number, name: r.name }))
 }

@@ -232,6 +232,16 @@ describe('review, decision, audit', () => {
     expect(audit.value?.[1]).toMatchObject({ reason: 'Līgums parakstīts', agentName: 'Līga Ozoliņa' })
   })
 
+  it('finds customers by exact number or surname prefix (LIKE wildcards are literal)', async () => {
+    const byNumber = await f.call<{ id: string; name: string }[]>('document.findCustomers', {
+      query: '100002',
+    })
+    expect(byNumber.value).toEqual([{ id: 'cust-2', customerNumber: '100002', name: 'Pēteris Liepa' }])
+    const byName = await f.call<{ id: string }[]>('document.findCustomers', { query: 'kal' })
+    expect(byName.value?.map((c) => c.id)).toEqual(['cust-1'])
+    expect((await f.call<unknown[]>('document.findCustomers', { query: '%' })).value).toEqual([])
+  })
+
   it('a decision needs a reason', async () => {
     const d = await add(FORGED)
     const r = await f.call('document.decide', { id: d.id, decision: 'rejected', reason: '   ' })
