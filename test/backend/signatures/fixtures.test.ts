@@ -306,6 +306,37 @@ describe('fixture details the sources assert', () => {
     expect(r.signatures[0].subIndication).toBe('EXPIRED')
   })
 
+  /** The EE TEST root (shipped inside valid-asice-lta.asice), which the sources' TEST configurations trust. */
+  const eeTestRoot = () => {
+    const zip = ZipArchive.open(readFileSync(join(FIX, 'asice/valid-asice-lta.asice')))
+    const e = zip.entries.find((x) => x.name.includes('signatures'))!
+    return descendants(parseXml(zip.read(e)).root)
+      .filter((el) => el.local === 'EncapsulatedX509Certificate')
+      .map((el) => tryParseCertificate(base64Of(el))!)
+      .filter((c) => c.isCa && c.subject.der.equals(c.issuer.der))
+      .map((c) => c.der)
+  }
+
+  it("EE TEST-PKI files with the source's test trust: the root-issued OCSP responder is accepted (digidoc4j verdicts)", () => {
+    const verdict = (file: string) => {
+      const bytes = readFileSync(join(FIX, file))
+      const r = validateDocument(bytes, file, {
+        validationTime: AT,
+        trustStore: sourceTestTrust(bytes, eeTestRoot()),
+      })
+      return [r.status, r.signatures[0].level, r.signatures[0].subIndication]
+    }
+    expect(verdict('asice/valid-asice-lta.asice')).toEqual(['VALID', 'LTA', null])
+    expect(verdict('asice/PSS-signature.asice')).toEqual(['VALID', 'LT', null])
+    expect(verdict('bdoc/valid-bdoc-tm.bdoc')).toEqual(['VALID', 'LT', null])
+    // Now the OCSP is usable its timing is judged: produced before the timestamp, as the source asserts.
+    expect(verdict('asice/TS-08_23634_TS_OCSP_before_TS.asice')).toEqual([
+      'INDETERMINATE',
+      'T',
+      'TIMESTAMP_ORDER_FAILURE',
+    ])
+  })
+
   it('forged_lt.asice: key substitution is detected', () => {
     const s = run('asice/forged_lt.asice').signatures[0]
     expect(s.indication).toBe('TOTAL_FAILED')

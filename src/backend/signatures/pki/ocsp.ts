@@ -24,7 +24,7 @@ import {
 import { anchorCertificates, buildChain, type ChainResult } from './chain'
 import { DIGESTS, OID } from './oids'
 import type { TrustStore } from './trust'
-import { type Certificate, isIssuedBy, nameKey, parseName, tryParseCertificate } from './x509'
+import { type Certificate, isIssuedBy, nameKey, parseName, tryParseCertificate, validAt } from './x509'
 import { verifySignature, type SignatureCheckResult } from './verify'
 
 export interface SingleResponse {
@@ -140,8 +140,11 @@ export interface OcspCheck {
   single: SingleResponse | null
   responder: Certificate | null
   signature: SignatureCheckResult | null
-  /** 'ca' (signed by the issuer), 'delegated' (issued by it with id-kp-OCSPSigning), 'trusted' (a listed service). */
-  authorisation: 'ca' | 'delegated' | 'trusted' | null
+  /**
+   * 'ca' (signed by the issuer), 'delegated' (issued by it with id-kp-OCSPSigning), 'trusted' (a listed
+   * OCSP service), 'test' (a test anchor or an OCSP-signing responder chaining to one).
+   */
+  authorisation: 'ca' | 'delegated' | 'trusted' | 'test' | null
   responderChain: ChainResult | null
   status: 'good' | 'revoked' | 'unknown' | null
   /** First failure reason key, or null when the response is usable evidence. */
@@ -195,15 +198,25 @@ export function checkOcsp(
     response.signature,
   )
   if (r.signature.outcome === 'fail') return { ...r, reasonKey: 'pki_ocsp_signature' }
+  const ocspSigning = r.responder.extKeyUsage.includes(OID.kpOcspSigning)
   if (r.responder.der.equals(issuer.der)) r.authorisation = 'ca'
-  else if (isIssuedBy(r.responder, issuer) && r.responder.extKeyUsage.includes(OID.kpOcspSigning))
-    r.authorisation = 'delegated'
+  else if (isIssuedBy(r.responder, issuer) && ocspSigning) r.authorisation = 'delegated'
   else {
     r.responderChain = buildChain(r.responder, candidates, store, response.producedAt, 'ocsp')
-    if (r.responderChain.trusted && r.responderChain.anchor?.service?.type.startsWith('OCSP'))
-      r.authorisation = 'trusted'
+    const anchor = r.responderChain.trusted ? r.responderChain.anchor : null
+    if (anchor?.service?.type.startsWith('OCSP')) r.authorisation = 'trusted'
+    // Test trust (--trust-test-pki / --trust-dir) has no OCSP service entries: as DSS and digidoc4j do
+    // with their test lists, a responder that is itself a test anchor, or an id-kp-OCSPSigning responder
+    // chaining to one (the SK model: responder issued by the root, not by the signer's CA), is accepted.
+    else if (anchor?.testAnchor && (r.responderChain.chain.length === 1 || ocspSigning))
+      r.authorisation = 'test'
   }
   if (!r.authorisation) return { ...r, reasonKey: 'pki_ocsp_responder_not_authorised' }
+  // A delegated responder's own certificate must be valid when it answered (the CA's validity is the
+  // signer chain's business).
+  if (r.authorisation !== 'ca' && validAt(r.responder, response.producedAt) !== 'valid')
+    return { ...r, reasonKey: 'pki_ocsp_responder_expired' }
+  if (r.responderChain?.invalidAt) return { ...r, reasonKey: 'pki_ocsp_responder_expired' }
   if (r.single.status === 'revoked') return { ...r, reasonKey: 'pki_ocsp_revoked' }
   if (r.single.status === 'unknown') return { ...r, reasonKey: 'pki_ocsp_unknown' }
   return r
