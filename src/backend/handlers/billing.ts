@@ -69,6 +69,19 @@ export function billingHandlers(): Handlers<typeof billingMethods> {
         throw e
       }
     },
+    'billing.find': (input, call) => {
+      const db = call.ctx.db
+      const number = input.number.toUpperCase()
+      for (const kind of ['invoice', 'statement'] as const) {
+        const row = db
+          .prepare(
+            `SELECT id, customer_id FROM ${kind === 'invoice' ? 'invoices' : 'statements'} WHERE number = ?`,
+          )
+          .get(number) as { id: string; customer_id: string } | undefined
+        if (row) return { match: { kind, id: row.id, customerId: row.customer_id } }
+      }
+      return { match: null }
+    },
     'billing.batchList': (input, call) => ({ ids: batchIds(call.ctx.db, input) }),
   }
 }

@@ -169,6 +169,14 @@ export const billingMethods = {
     input: z.object({ kind: z.enum(printKinds), id, purpose: z.enum(printPurposes) }).strict(),
     output: z.object({ filename: z.string(), mime: z.literal('application/pdf'), base64: z.string() }),
   }),
+  /** An invoice or statement by its printed number (the desk's reprint lookup). */
+  'billing.find': method({
+    access: ANY_AGENT,
+    input: z.object({ number: z.string().trim().min(1).max(40) }).strict(),
+    output: z.object({
+      match: z.object({ kind: z.enum(printKinds), id: z.string(), customerId: z.string() }).nullable(),
+    }),
+  }),
   /** Documents of a month (optionally one street or only balanced-payment premises), for batch printing. */
   'billing.batchList': method({
     access: ANY_AGENT,
