@@ -15,7 +15,7 @@ import { attr, type SignedData, type SignerInfo, verifySignerInfo } from '../pki
 import { checkOcsp, type OcspCheck, parseOcsp } from '../pki/ocsp'
 import { OID } from '../pki/oids'
 import { digestPolicy, keyPolicy, worst } from '../pki/policy'
-import { verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
+import { tsaNotQualified, tsaServiceName, verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
 import type { ValidationOptions } from '../pki/trust'
 import { type Certificate, displayName, formatName, isIssuedBy, personalCodeOf, validAt } from '../pki/x509'
 
@@ -156,7 +156,15 @@ export function assessCmsSignature(
   const tsNode = attr(si, OID.signatureTimeStampToken, true)
   if (tsNode) {
     ts = verifyTimestampToken(Buffer.from(raw(tsNode)), si.signature, store, pool)
-    if (ts.ok) checks.add('timestamp', 'pass', 'pki_ts_ok', { time: ts.genTime?.toISOString() ?? '' })
+    if (ts.ok && tsaNotQualified(ts))
+      checks.add(
+        'timestamp',
+        'fail',
+        'pki_ts_not_qualified',
+        { service: tsaServiceName(ts) },
+        INDET('CHAIN_CONSTRAINTS_FAILURE'),
+      )
+    else if (ts.ok) checks.add('timestamp', 'pass', 'pki_ts_ok', { time: ts.genTime?.toISOString() ?? '' })
     else if (ts.reasonKey === 'pki_ts_untrusted' || ts.reasonKey === 'pki_ts_tsa_expired')
       checks.add('timestamp', 'warning', ts.reasonKey)
     else
@@ -168,7 +176,8 @@ export function assessCmsSignature(
         FAILED('SIG_CRYPTO_FAILURE'),
       )
   } else checks.add('timestamp', 'not_checked', 'pki_ts_absent')
-  const tsTime = ts?.ok && ts.genTime ? ts.genTime : null
+  // A timestamp from a non-qualified TSA after eIDAS does not date the signature (as for XAdES).
+  const tsTime = ts?.ok && ts.genTime && !tsaNotQualified(ts) ? ts.genTime : null
   if (tsTime && v.signingTime && v.signingTime.getTime() > tsTime.getTime() + OCSP_FRESHNESS_MS) {
     checks.add(
       'timestamp-order',

@@ -13,7 +13,7 @@ import {
 import { assessCmsSignature } from '../cms/assess'
 import { parseSignedData } from '../pki/cms'
 import { OID } from '../pki/oids'
-import { verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
+import { tsaNotQualified, verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
 import type { ValidationOptions } from '../pki/trust'
 import { type Certificate, tryParseCertificate } from '../pki/x509'
 import { appendedChanges } from './changes'
@@ -170,7 +170,9 @@ export function validatePdf(bytes: Buffer, options: ValidationOptions): Document
       return
     }
     const archive =
-      docTimestamps.find((t) => t.field.coveredEnd > f.coveredEnd && t.result.ok)?.result ?? null
+      docTimestamps.find(
+        (t) => t.field.coveredEnd > f.coveredEnd && t.result.ok && !tsaNotQualified(t.result),
+      )?.result ?? null
     const data = range.outcome === 'pass' ? coveredBytes(pdf, f) : null
     const report = assessCmsSignature(`S${i}`, 'PAdES', sd, sd.signers[0], data, options, {
       ...evidence,

@@ -82,3 +82,20 @@ function firstFailure(r: TimestampResult): string | null {
   if (r.chain.invalidAt) return 'pki_ts_tsa_expired'
   return null
 }
+
+/**
+ * Since eIDAS (1 July 2016) a listed TSA must be a qualified one (TSA/QTST) for its time to count, as the
+ * DigiDoc stack requires; older TSS-QC services were fine under the 1999 directive. CA-anchored and test
+ * TSAs are judged by the chain alone. Shared by XAdES, CAdES and PAdES (signature and document timestamps).
+ */
+const EIDAS_START = Date.parse('2016-07-01T00:00:00Z')
+export function tsaNotQualified(r: TimestampResult): boolean {
+  const type = r.chain?.anchor?.service?.type ?? null
+  if (!type || !type.startsWith('TSA') || type === 'TSA/QTST') return false
+  return !!r.genTime && r.genTime.getTime() >= EIDAS_START
+}
+
+/** The listed service name of the TSA (for the reason text). */
+export function tsaServiceName(r: TimestampResult): string {
+  return r.chain?.anchor?.service?.name ?? ''
+}

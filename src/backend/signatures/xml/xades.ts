@@ -2,6 +2,7 @@ import type { SignatureLevel, SignatureReport } from '../../../core/signatures/r
 import type { ValidationOptions } from '../pki/trust'
 import { type Certificate, displayName, formatName, personalCodeOf, validAt } from '../pki/x509'
 import { buildChain } from '../pki/chain'
+import { tsaNotQualified, tsaServiceName } from '../pki/timestamp'
 import { parseAsn1, integerHex, raw } from '../pki/asn1'
 import type { XmlDocument, XmlElement } from './dom'
 import { NS, attr, child } from './dom'
@@ -124,9 +125,9 @@ export function validateXades(input: XadesInput): SignatureReport {
       v.fail('timestamp', 'SIG_CRYPTO_FAILURE', 'xml_timestamp_signature')
     else if (!r.ok)
       v.undecided('timestamp', 'NO_CERTIFICATE_CHAIN_FOUND', r.reasonKey ?? 'xml_timestamp_untrusted')
-    else if (notQualifiedTsa(r.chain?.anchor?.service?.type ?? null, r.genTime))
+    else if (tsaNotQualified(r))
       v.undecided('timestamp', 'CHAIN_CONSTRAINTS_FAILURE', 'xml_timestamp_not_qualified', {
-        service: r.chain?.anchor?.service?.name ?? '',
+        service: tsaServiceName(r),
       })
     else {
       bestTime = r.genTime
@@ -209,17 +210,6 @@ export function validateXades(input: XadesInput): SignatureReport {
   checkAlgorithmPolicy(alg, si, cert, v)
   if (!revocationOk && level === 'LT') level = 'T'
   return finish(report, v, level)
-}
-
-/**
- * Since eIDAS (1 July 2016) a listed TSA must be a qualified one (TSA/QTST) for its time to count, as the
- * DigiDoc stack requires; older TSS-QC services were fine under the 1999 directive. CA-anchored and test
- * TSAs are judged by the chain alone.
- */
-const EIDAS_START = Date.parse('2016-07-01T00:00:00Z')
-function notQualifiedTsa(type: string | null, at: Date | null): boolean {
-  if (!type || !type.startsWith('TSA') || type === 'TSA/QTST') return false
-  return !!at && at.getTime() >= EIDAS_START
 }
 
 function finish(report: SignatureReport, v: Verdict, level: SignatureLevel | null): SignatureReport {
