@@ -83,12 +83,16 @@ function applyRights(db: Db, userId: string, wanted: RightInput[], actor: Mutati
       requested.push(key(r))
     }
   }
+  // The audit shows rights by subscriber number, which the agent and the customer know, not by row id.
+  const subscriber = db.prepare('SELECT subscriber_number FROM premises WHERE id = ?').pluck()
+  const label = (r: { premiseId?: string; premise_id?: string; right: string }) =>
+    `${String(subscriber.get(r.premiseId ?? r.premise_id))}: ${r.right}`
   return {
     before: current
       .filter((r) => r.status !== 'revoked')
-      .map(key)
+      .map(label)
       .sort(),
-    after: [...wantedKeys].sort(),
+    after: wanted.map(label).sort(),
     revoked,
     requested,
   }
