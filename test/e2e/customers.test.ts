@@ -183,6 +183,13 @@ describe('customers (LV, then RU)', () => {
     expect(audit).toContain('Personas kods parādīts')
     expect(audit).toContain('Klients zvana, pārbaude')
     await page.screenshot({ path: join(SHOTS, 'customers-lv.png'), fullPage: true })
+    // The main area scrolls: the lower cards get their own pictures.
+    await page
+      .locator('section[aria-labelledby=c-portal]')
+      .screenshot({ path: join(SHOTS, 'customers-lv-portal.png') })
+    await page
+      .locator('section[aria-labelledby=c-audit]')
+      .screenshot({ path: join(SHOTS, 'customers-lv-audit.png') })
     expect(await axeViolations(page)).toEqual([])
     expect(app.consoleErrors).toEqual([])
   })
@@ -207,6 +214,9 @@ describe('customers (LV, then RU)', () => {
     expect(audit).toContain('Персональный код показан')
     expect(audit).toContain('Вход в портал создан')
     await page.screenshot({ path: join(SHOTS, 'customers-ru.png'), fullPage: true })
+    await page
+      .locator('section[aria-labelledby=c-portal]')
+      .screenshot({ path: join(SHOTS, 'customers-ru-portal.png') })
     expect(app.consoleErrors).toEqual([])
   })
 })
