@@ -242,7 +242,8 @@ export function createCustomer(
           customerNumber,
           kind: d.kind,
           name: d.kind === 'person' ? `${d.firstName} ${d.lastName}` : d.companyName,
-          premises,
+          // What the agent recognises: subscriber number and metering point, not row ids.
+          premises: premises.map((p) => `${p.subscriberNumber} / ${p.meteringPointId}`),
         },
       }
     },
