@@ -11,6 +11,7 @@ import type {
 } from '../../../core/signatures/result'
 import { raw } from '../pki/asn1'
 import { buildChain, type ChainResult } from '../pki/chain'
+import { type ArchiveFinding, assessArchive } from './archive'
 import { attr, type SignedData, type SignerInfo, verifySignerInfo } from '../pki/cms'
 import { checkOcsp, type OcspCheck, parseOcsp } from '../pki/ocsp'
 import { OID } from '../pki/oids'
@@ -27,8 +28,11 @@ export interface CmsEvidence {
   certificates: Certificate[]
   /** DER OCSPResponse / BasicOCSPResponse values from outside the SignerInfo (PDF DSS). */
   ocsp: Buffer[]
-  /** Archive-level proof found outside the SignerInfo (a valid PDF document timestamp covering it). */
-  archiveTimestamp: TimestampResult | null
+  /**
+   * Archive-level proof found outside the SignerInfo: the PDF document timestamp covering the signature,
+   * judged (a verified one counts; otherwise why not), or null when there is none.
+   */
+  archiveTimestamp: ArchiveFinding | null
 }
 
 interface Verdict {
@@ -300,13 +304,9 @@ export function assessCmsSignature(
   let level: SignatureLevel | null = bOk ? 'B' : null
   if (level && tsTime) level = 'T'
   if (level === 'T' && ocspOk) level = 'LT'
-  const archive = attr(si, OID.archiveTimestampV3, true) !== null || evidence.archiveTimestamp?.ok === true
-  if (level === 'LT' && archive) level = 'LTA'
-  checks.add(
-    'archive-timestamp',
-    archive ? 'pass' : 'not_checked',
-    archive ? 'pki_archive_ts_present' : 'pki_archive_ts_absent',
-  )
+  const archive = assessArchive(si, evidence.archiveTimestamp, store, pool)
+  if (level === 'LT' && archive.counts) level = 'LTA'
+  checks.add('archive-timestamp', archive.outcome, archive.reasonKey, archive.params)
 
   const qualified =
     chain?.trusted && !chain.anchor?.testAnchor

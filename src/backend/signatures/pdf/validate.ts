@@ -13,7 +13,8 @@ import {
 import { assessCmsSignature } from '../cms/assess'
 import { parseSignedData } from '../pki/cms'
 import { OID } from '../pki/oids'
-import { tsaNotQualified, verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
+import { verifyTimestampToken } from '../pki/timestamp'
+import { type ArchiveFinding, judgeArchiveTimestamp } from '../cms/archive'
 import type { ValidationOptions } from '../pki/trust'
 import { type Certificate, tryParseCertificate } from '../pki/x509'
 import { appendedChanges } from './changes'
@@ -113,6 +114,19 @@ function isDocTimestamp(f: PdfSignatureField): boolean {
   }
 }
 
+/** A document timestamp verified over its own byte range, judged as archive evidence. */
+function judgeDocTimestamp(
+  pdf: PdfFile,
+  f: PdfSignatureField,
+  options: ValidationOptions,
+  pool: Certificate[],
+): ArchiveFinding {
+  const range = rangeCheck(pdf, f)
+  if (range.outcome !== 'pass' || !f.cms)
+    return { counts: false, outcome: 'warning', reasonKey: range.reasonKey }
+  return judgeArchiveTimestamp(verifyTimestampToken(f.cms, coveredBytes(pdf, f), options.trustStore, pool))
+}
+
 function coveredBytes(pdf: PdfFile, f: PdfSignatureField): Buffer {
   const [a, b, c, d] = f.range
   return Buffer.concat([pdf.bytes.subarray(a, a + b), pdf.bytes.subarray(c, c + d)])
@@ -143,15 +157,19 @@ export function validatePdf(bytes: Buffer, options: ValidationOptions): Document
   const fields = findSignatures(pdf)
   const evidence = dssEvidence(pdf)
   const signatures: SignatureReport[] = []
-  // Document timestamps (ETSI.RFC3161) verified first: a valid one covering a signature makes it LTA.
-  const docTimestamps: { field: PdfSignatureField; result: TimestampResult }[] = []
-  for (const f of fields) {
-    if (isDocTimestamp(f) && f.cms && rangeCheck(pdf, f).outcome === 'pass') {
-      docTimestamps.push({
-        field: f,
-        result: verifyTimestampToken(f.cms, coveredBytes(pdf, f), options.trustStore, evidence.certificates),
+  // Document timestamps (ETSI.RFC3161) verified first: a valid one covering a signature makes it LTA; a
+  // broken one is reported (document warning) and never counts.
+  const docTimestamps = fields
+    .filter(isDocTimestamp)
+    .map((f) => ({ field: f, finding: judgeDocTimestamp(pdf, f, options, evidence.certificates) }))
+  for (const t of docTimestamps) {
+    if (t.finding.outcome === 'warning')
+      base.warnings.push({
+        id: 'document-timestamp',
+        outcome: 'warning',
+        reasonKey: 'pdf_doc_timestamp_invalid',
+        params: { reason: t.finding.reasonKey },
       })
-    }
   }
   let unreadable = 0
   fields.forEach((f, i) => {
@@ -169,10 +187,9 @@ export function validatePdf(bytes: Buffer, options: ValidationOptions): Document
       unreadable++
       return
     }
+    const later = docTimestamps.filter((t) => t.field.coveredEnd > f.coveredEnd).map((t) => t.finding)
     const archive =
-      docTimestamps.find(
-        (t) => t.field.coveredEnd > f.coveredEnd && t.result.ok && !tsaNotQualified(t.result),
-      )?.result ?? null
+      later.find((t) => t.counts) ?? later.find((t) => t.outcome === 'warning') ?? later[0] ?? null
     const data = range.outcome === 'pass' ? coveredBytes(pdf, f) : null
     const report = assessCmsSignature(`S${i}`, 'PAdES', sd, sd.signers[0], data, options, {
       ...evidence,

@@ -13,8 +13,8 @@ import type { Certificate } from './x509'
 
 export interface TimestampResult {
   genTime: Date | null
-  /** Imprint matches the given bytes. */
-  imprint: 'match' | 'mismatch' | 'unknown_algorithm' | 'format'
+  /** Imprint matches the given bytes ('not_checked' when no bytes were given). */
+  imprint: 'match' | 'mismatch' | 'unknown_algorithm' | 'format' | 'not_checked'
   imprintAlgorithm: string | null
   signer: SignerVerification | null
   chain: ChainResult | null
@@ -25,10 +25,13 @@ export interface TimestampResult {
   reasonKey: string | null
 }
 
-/** Verify a TimeStampToken (ContentInfo DER) over `stamped`. */
+/**
+ * Verify a TimeStampToken (ContentInfo DER) over `stamped`. With `stamped` null only the token's own
+ * signature and TSA chain are checked (imprint 'not_checked'; the caller must not report it as a pass).
+ */
 export function verifyTimestampToken(
   token: Buffer,
-  stamped: Buffer,
+  stamped: Buffer | null,
   store: TrustStore,
   pool: Certificate[] = [],
 ): TimestampResult {
@@ -52,6 +55,7 @@ export function verifyTimestampToken(
     r.imprintAlgorithm = alg
     r.genTime = time(child(tst, 4, 'genTime'))
     if (!alg) r.imprint = 'unknown_algorithm'
+    else if (stamped === null) r.imprint = 'not_checked'
     else
       r.imprint = createHash(alg)
         .update(stamped)
@@ -74,7 +78,7 @@ export function verifyTimestampToken(
 }
 
 function firstFailure(r: TimestampResult): string | null {
-  if (r.imprint !== 'match') return 'pki_ts_imprint'
+  if (r.imprint !== 'match' && r.imprint !== 'not_checked') return 'pki_ts_imprint'
   if (!r.signer?.certificate) return 'pki_ts_no_tsa_certificate'
   if (r.signer.messageDigest !== 'match' || r.signer.signature?.outcome === 'fail' || !r.signer.signature)
     return 'pki_ts_signature'
