@@ -33,6 +33,7 @@ import {
 } from './xades-props'
 import { certificatesOf, checkRevocation, checkSignatureTimestamp, findIssuer } from './xades-evidence'
 import { Verdict } from './verdict'
+import { checkArchiveTimestamps } from './archive-timestamp'
 
 /** One XAdES signature inside an ASiC-E container, checked in the order of SIGNATURES.md. */
 export interface XadesInput {
@@ -204,8 +205,9 @@ export function validateXades(input: XadesInput): SignatureReport {
   }
 
   if (props.archiveTimestamps.length > 0) {
-    v.add('archive-timestamp', 'pass', 'xml_archive_timestamp_present')
-    if (level === 'LT') level = 'LTA'
+    const a = checkArchiveTimestamps(input, si, props, store, pool)
+    v.add('archive-timestamp', a.outcome, a.reasonKey, a.params)
+    if (level === 'LT' && a.counts) level = 'LTA'
   }
   checkAlgorithmPolicy(alg, si, cert, v)
   if (!revocationOk && level === 'LT') level = 'T'
