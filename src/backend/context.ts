@@ -4,6 +4,7 @@ import type { Clock } from './clock'
 import type { Db } from './db/open'
 import type { EventBus } from './events'
 import type { MutationActor } from './db/mutations'
+import type { DesktopPort } from './desktop'
 
 export interface BackendContext {
   db: Db
@@ -14,6 +15,8 @@ export interface BackendContext {
   version: string
   /** Where the shipped resources (fonts, trust lists) live. */
   resourcesDir: string
+  /** Print and save dialogs; only the Electron shell has them. */
+  desktop?: DesktopPort
 }
 
 export interface Session {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { ApiResult } from '../contract'
 import { systemClock, type Clock } from './clock'
 import type { BackendContext } from './context'
+import type { DesktopPort } from './desktop'
 import { createDispatch, type HandlerTable } from './dispatch'
 import { EventBus } from './events'
 import { openDatabase } from './db/open'
@@ -25,6 +26,8 @@ export interface BackendOptions {
   resourcesDir?: string
   /** Add the README's demo agents when the agents table is empty (first run, demo databases). */
   demoAgents?: boolean
+  /** The Electron shell's print and save dialogs. */
+  desktop?: DesktopPort
 }
 
 export interface Backend {
@@ -47,6 +50,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     shell: options.shell,
     version: options.version ?? '0.1.0',
     resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
   }
   if (options.demoAgents) {
     const { n } = db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }

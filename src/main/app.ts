@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import { ApiError } from '../contract'
 import { createBackend, type Backend } from '../backend'
 import lv from '../../locales/lv.json'
+import { electronDesktop } from './desktop'
 import { seedOnFirstRun } from './first-run'
 import { forwardEvents, registerCallHandler, WindowSessions } from './ipc'
 import { APP_ENTRY, registerSchemePrivileges, serveRenderer } from './protocol'
@@ -36,11 +37,13 @@ export async function startMain(paths: MainPaths = defaultPaths()): Promise<Runn
   mkdirSync(userData, { recursive: true })
   const dbFile = join(userData, 'gasdesk.sqlite')
   await seedOnFirstRun(dbFile, paths.firstRunCustomers)
+  let mainWindow: BrowserWindow | null = null
   const backend = await createBackend({
     dbFile,
     shell: 'electron',
     version: app.getVersion(),
     demoAgents: true,
+    desktop: electronDesktop(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)),
     ...(app.isPackaged ? { resourcesDir: join(process.resourcesPath, 'resources') } : {}),
   })
   // The page asks for nothing (camera, notifications, geolocation...): refuse every permission.
@@ -54,6 +57,7 @@ export async function startMain(paths: MainPaths = defaultPaths()): Promise<Runn
   // electron-vite dev serves the renderer over HTTP with hot reload; production uses the app scheme.
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
   const window = createMainWindow(paths.preload, devUrl ?? APP_ENTRY)
+  mainWindow = window
   const contentsId = window.webContents.id
   windows.add(window.webContents)
   window.on('closed', () => {

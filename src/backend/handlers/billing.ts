@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream'
 import { ApiError } from '../../contract/errors'
 import type { billingMethods } from '../../contract/methods/billing'
 import { actorOf, type CallContext, type Handlers } from '../context'
@@ -11,22 +10,15 @@ import {
   statementDetail,
 } from '../services/billing/account'
 import { batchIds, DocumentNotFound, documentEnv, printDocument } from '../services/billing/print'
+import { billingOutputHandlers, pdfBytes } from './billing-output'
 
 const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
 
 const notFound = (what: string, id: string) => new ApiError('NOT_FOUND', 'errors.NOT_FOUND', { what, id })
 
-/** Collects a PDF written to a stream; a single document is a few tens of kB, fine to send whole. */
-async function pdfBytes(write: (out: PassThrough) => Promise<unknown>): Promise<Buffer> {
-  const out = new PassThrough()
-  const chunks: Buffer[] = []
-  out.on('data', (c: Buffer) => chunks.push(c))
-  await write(out)
-  return Buffer.concat(chunks)
-}
-
 export function billingHandlers(): Handlers<typeof billingMethods> {
   return {
+    ...billingOutputHandlers(),
     'billing.account': (input, call) => ({
       today: today(call),
       premises: premiseBilling(call.ctx.db, input.customerId, today(call), input.premiseId),

@@ -125,6 +125,25 @@ export const printKinds = ['invoice', 'statement'] as const
 /** preview: shown on screen; print: sent to a printer; save: saved as a file. All are audited. */
 export const printPurposes = ['preview', 'print', 'save'] as const
 
+/** A batch: the invoices of a supply month, or the statements whose period ends in it; optionally one street. */
+export const batchSelectionSchema = z.object({
+  kind: z.enum(printKinds),
+  month: monthSchema,
+  street: z.string().max(120).optional(),
+  city: z.string().max(80).optional(),
+})
+export type BatchSelectionInput = z.infer<typeof batchSelectionSchema>
+export const batchDestinations = ['download', 'file', 'folder'] as const
+
+/** Progress of a batch print job (event `billing.batch`, sent to the session that started it). */
+export const batchProgressSchema = z.object({
+  jobId: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+})
+export type BatchProgress = z.infer<typeof batchProgressSchema>
+
 const scope = z.object({ customerId: id, premiseId: id.optional() }).strict()
 
 export const billingMethods = {
@@ -177,17 +196,56 @@ export const billingMethods = {
       match: z.object({ kind: z.enum(printKinds), id: z.string(), customerId: z.string() }).nullable(),
     }),
   }),
+  /**
+   * Electron only: the system print dialog (printer choice, copies) for an invoice or statement. Audited
+   * when printed. The browser shell has no such dialog: it opens `billing.print` output in a tab instead.
+   */
+  'billing.printDialog': method({
+    access: ANY_AGENT,
+    input: z.object({ kind: z.enum(printKinds), id }).strict(),
+    output: z.object({ outcome: z.enum(['printed', 'cancelled', 'failed']) }),
+  }),
+  /** Electron only: "Save as PDF" with a save dialog; the backend writes the file. Audited when saved. */
+  'billing.saveAs': method({
+    access: ANY_AGENT,
+    input: z.object({ kind: z.enum(printKinds), id }).strict(),
+    output: z.object({ file: z.string().nullable() }),
+  }),
+  /**
+   * Starts printing a selection in the background; progress comes as `billing.batch` events and the
+   * job stops between documents on `billing.batchCancel`. Destinations: 'download' (browser shell: one
+   * combined PDF, fetched with `billing.batchRead` when done), 'file' (Electron: one combined PDF where
+   * the save dialog says), 'folder' (Electron: one file each in the chosen folder). `jobId` is null when
+   * the agent cancelled the dialog; `total` 0 when the selection is empty (nothing runs).
+   */
+  'billing.batchStart': method({
+    access: ANY_AGENT,
+    input: batchSelectionSchema.extend({ destination: z.enum(batchDestinations) }).strict(),
+    output: z.object({ jobId: z.string().nullable(), total: z.number().int().nonnegative() }),
+  }),
+  'billing.batchCancel': method({
+    access: ANY_AGENT,
+    input: z.object({ jobId: id }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  /**
+   * A finished 'download' job's PDF, one slice at a time (memory stays flat on the backend whatever the
+   * batch size). `nextOffset` is null after the last slice; the file is then deleted.
+   */
+  'billing.batchRead': method({
+    access: ANY_AGENT,
+    input: z.object({ jobId: id, offset: z.number().int().nonnegative() }).strict(),
+    output: z.object({
+      filename: z.string(),
+      size: z.number().int().nonnegative(),
+      base64: z.string(),
+      nextOffset: z.number().int().nullable(),
+    }),
+  }),
   /** Documents of a month (optionally one street or only balanced-payment premises), for batch printing. */
   'billing.batchList': method({
     access: ANY_AGENT,
-    input: z
-      .object({
-        kind: z.enum(printKinds),
-        month: monthSchema,
-        street: z.string().max(120).optional(),
-        city: z.string().max(80).optional(),
-      })
-      .strict(),
+    input: batchSelectionSchema.strict(),
     output: z.object({ ids: z.array(z.string()) }),
   }),
 } as const

@@ -35,7 +35,7 @@ export function documentEnv(db: Db, resourcesDir: string): DocumentEnv {
 }
 
 /** Every print is on record: who printed whose document (it carries personal data). */
-function auditPrint(
+export function auditPrint(
   db: Db,
   actor: PrintActor,
   kind: PrintKind,
@@ -54,7 +54,7 @@ function auditPrint(
   }
 }
 
-function resolve(db: Db, t: PrintTarget): { id: string; customerId: string; number: string } {
+export function resolveDocument(db: Db, t: PrintTarget): { id: string; customerId: string; number: string } {
   const table = t.kind === 'invoice' ? 'invoices' : 'statements'
   const row = (
     t.id
@@ -63,6 +63,22 @@ function resolve(db: Db, t: PrintTarget): { id: string; customerId: string; numb
   ) as { id: string; customer_id: string; number: string } | undefined
   if (!row) throw new DocumentNotFound(`${t.kind} ${t.id ?? t.number} not found`)
   return { id: row.id, customerId: row.customer_id, number: row.number }
+}
+
+/**
+ * Writes one stored invoice or statement as PDF to `out` without an audit row: for callers that audit
+ * only once they know the outcome (a print dialog the agent may cancel).
+ */
+export async function renderDocument(
+  db: Db,
+  env: DocumentEnv,
+  target: PrintTarget,
+  out: Writable,
+): Promise<{ id: string; customerId: string; number: string }> {
+  const doc = resolveDocument(db, target)
+  if (target.kind === 'invoice') await writeInvoicePdf(invoicePrintData(db, { id: doc.id })!, env, out)
+  else await writeStatementPdf(statementPrintData(db, { id: doc.id })!, env, out)
+  return doc
 }
 
 /** Writes one stored invoice or statement as PDF to `out`, and audits it as `how` (preview, print, save, cli). */
@@ -74,9 +90,7 @@ export async function printDocument(
   actor: PrintActor,
   how: string,
 ): Promise<{ id: string; customerId: string; number: string }> {
-  const doc = resolve(db, target)
-  if (target.kind === 'invoice') await writeInvoicePdf(invoicePrintData(db, { id: doc.id })!, env, out)
-  else await writeStatementPdf(statementPrintData(db, { id: doc.id })!, env, out)
+  const doc = await renderDocument(db, env, target, out)
   auditPrint(db, actor, target.kind, doc.id, doc.customerId, how)
   return doc
 }
@@ -124,6 +138,9 @@ export interface BatchOptions {
 const waitDrain = (out: Writable): Promise<void> =>
   out.writableNeedDrain ? new Promise((r) => out.once('drain', () => r())) : Promise.resolve()
 
+/** Drawing is synchronous: give other calls (a cancel, the next screen) a turn between documents. */
+const yieldTurn = (): Promise<void> => new Promise((r) => setImmediate(r))
+
 /**
  * Prints a selection one document at a time, each streamed straight to disk, so memory stays flat
  * whatever the batch size. Stops between documents when `signal` is aborted. Returns what was written.
@@ -143,12 +160,13 @@ export async function printBatch(
     for (const id of ids) {
       if (opts.signal?.aborted) break
       const target = { kind: sel.kind, id }
-      const number = resolve(db, target).number
+      const number = resolveDocument(db, target).number
       const file = join(opts.outDir, `${number}.pdf`)
       await printDocument(db, env, target, createWriteStream(file), actor, 'batch')
       files.push(file)
       done++
       opts.onProgress?.(done, ids.length)
+      await yieldTurn()
     }
     return { total: ids.length, done, cancelled: done < ids.length, files }
   }
@@ -170,7 +188,7 @@ export async function printBatch(
         })
       else layout.restart(chrome)
       drawInvoice(layout, inv, env)
-      auditPrint(db, actor, 'invoice', id, resolve(db, { kind: 'invoice', id }).customerId, 'batch')
+      auditPrint(db, actor, 'invoice', id, resolveDocument(db, { kind: 'invoice', id }).customerId, 'batch')
     } else {
       const st = statementPrintData(db, { id })!
       const chrome = statementChrome(st, env)
@@ -183,14 +201,23 @@ export async function printBatch(
         })
       else layout.restart(chrome)
       drawStatement(layout, st)
-      auditPrint(db, actor, 'statement', id, resolve(db, { kind: 'statement', id }).customerId, 'batch')
+      auditPrint(
+        db,
+        actor,
+        'statement',
+        id,
+        resolveDocument(db, { kind: 'statement', id }).customerId,
+        'batch',
+      )
     }
     done++
     opts.onProgress?.(done, ids.length)
     // Let the file catch up before drawing more, so pages never pile up in memory.
     await waitDrain(out)
+    await yieldTurn()
   }
-  await layout!.finish()
+  if (layout) await layout.finish()
+  else await new Promise<void>((r) => out.end(r))
   files.push(opts.outFile)
   return { total: ids.length, done, cancelled: done < ids.length, files }
 }
