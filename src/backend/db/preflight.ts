@@ -31,15 +31,19 @@ export function preflight(file: string, latestVersion: number): void {
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0)
     throw new DbCorruptError(file, 'page-size')
   if (size % pageSize !== 0) throw new DbCorruptError(file, 'partial-page')
+  // A non-empty -wal file holds committed pages the main file does not have yet: after a crash in the
+  // middle of a checkpoint the main file can look truncated or inconsistent on its own, and SQLite
+  // finishes the job on open. Then only the post-open checks (open.ts) can judge the database.
+  const walPath = `${file}-wal`
+  const hasWal = existsSync(walPath) && statSync(walPath).size > 0
+  if (hasWal) return
   // The in-header page count is trustworthy only when "version-valid-for" matches the change counter.
   const pages = head.readUInt32BE(28)
   if (head.readUInt32BE(92) === head.readUInt32BE(24) && pages > 0 && size < pages * pageSize) {
     throw new DbCorruptError(file, 'truncated')
   }
-  // With a -wal file beside it the header may be stale; openDatabase checks the version again.
   const userVersion = head.readInt32BE(60)
-  if (!existsSync(`${file}-wal`) && userVersion > latestVersion)
-    throw new DbTooNewError(file, userVersion, latestVersion)
+  if (userVersion > latestVersion) throw new DbTooNewError(file, userVersion, latestVersion)
   if (size <= FULL_CHECK_MAX_BYTES) fullCheck(file)
 }
 
