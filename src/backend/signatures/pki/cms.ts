@@ -165,7 +165,10 @@ export function checkSigningCertificateAttr(si: SignerInfo, cert: Certificate): 
     const ok = createHash(hash).update(cert.der).digest().equals(certHash)
     const issuerSerial = certId.children[j + 1]
     const serialOk = !issuerSerial || integerHex(issuerSerial.children[1]) === cert.serialHex
-    return { state: ok && serialOk ? 'match' : 'mismatch', version }
+    // IssuerSerial.issuer is GeneralNames; its directoryName [4] must name the certificate's issuer.
+    const dir = issuerSerial?.children[0]?.children.find((g) => isContext(g, 4))
+    const issuerOk = !dir || nameKey(parseName(child(dir, 0, 'Name'))) === nameKey(cert.issuer)
+    return { state: ok && serialOk && issuerOk ? 'match' : 'mismatch', version }
   } catch {
     return { state: 'mismatch', version }
   }

@@ -1,9 +1,18 @@
 import type { SignatureLevel, SignatureReport } from '../../../core/signatures/result'
 import type { ValidationOptions } from '../pki/trust'
-import { type Certificate, displayName, formatName, personalCodeOf, validAt } from '../pki/x509'
+import {
+  type Certificate,
+  displayName,
+  formatName,
+  nameKey,
+  parseName,
+  personalCodeOf,
+  validAt,
+} from '../pki/x509'
 import { buildChain } from '../pki/chain'
 import { tsaNotQualified, tsaServiceName } from '../pki/timestamp'
-import { parseAsn1, integerHex, raw } from '../pki/asn1'
+import { dnTextMatches } from '../pki/dn'
+import { type Asn1, parseAsn1, integerHex, raw } from '../pki/asn1'
 import type { XmlDocument, XmlElement } from './dom'
 import { NS, attr, child } from './dom'
 import {
@@ -394,10 +403,20 @@ function checkSigningCertificate(props: XadesProperties, cert: Certificate | nul
     digestOk = false
   }
   let serialOk = true
+  let issuerOk = true
   if (ref.issuerSerialV2) serialOk = issuerSerialV2Matches(ref.issuerSerialV2, cert)
-  else if (ref.serial !== null) serialOk = decimalToHex(ref.serial) === cert.serialHex
-  if (digestOk && serialOk) v.add('signing-certificate', 'pass', 'xml_signing_certificate_ok')
-  else v.undecided('signing-certificate', 'NO_SIGNING_CERTIFICATE_FOUND', 'xml_signing_certificate_mismatch')
+  else if (ref.serial !== null) {
+    serialOk = decimalToHex(ref.serial) === cert.serialHex
+    // v1 IssuerSerial names the issuer as text: compared by normalised RDNs, not as a string.
+    issuerOk = ref.issuerName !== null && dnTextMatches(ref.issuerName, cert.issuer)
+  }
+  if (digestOk && serialOk && issuerOk) v.add('signing-certificate', 'pass', 'xml_signing_certificate_ok')
+  else
+    v.undecided(
+      'signing-certificate',
+      'NO_SIGNING_CERTIFICATE_FOUND',
+      digestOk && serialOk ? 'xml_signing_certificate_issuer_mismatch' : 'xml_signing_certificate_mismatch',
+    )
 }
 
 function namedSigner(props: XadesProperties, candidates: Certificate[]): Certificate | null {
@@ -420,11 +439,16 @@ function issuerSerialV2Matches(el: XmlElement, cert: Certificate): boolean {
     const serialOk = integerHex(node.children[1]) === cert.serialHex
     const names = node.children[0]?.children ?? []
     const dir = names.find((n) => n.cls === 2 && n.tagNo === 4)
-    const nameOk = !dir || raw(dir.children[0]).equals(cert.issuer.der)
+    const nameOk = !dir || sameName(dir.children[0], cert)
     return serialOk && nameOk
   } catch {
     return false
   }
+}
+
+/** A DER issuer Name against the certificate's issuer: exact bytes, else normalised attribute values. */
+function sameName(n: Asn1, cert: Certificate): boolean {
+  return raw(n).equals(cert.issuer.der) || nameKey(parseName(n)) === nameKey(cert.issuer)
 }
 
 function decimalToHex(s: string): string | null {

@@ -59,6 +59,8 @@ export interface SignOptions {
   /** 'pss' signs RSA with RSASSA-PSS (sha256-rsa-MGF1). */
   pss?: boolean
   signingTime?: string
+  /** Write a v1 SigningCertificate (1.3.2) with this IssuerSerial instead of SigningCertificateV2. */
+  v1?: { issuerName: string; serialDecimal?: string }
 }
 
 const SIG_ALG: Record<TestKey['kind'], [string, string]> = {
@@ -92,7 +94,13 @@ export function signFiles(
     )
     .join('')
   const certDigest = b64(createHash('sha256').update(key.certDer).digest())
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><asic:XAdESSignatures xmlns:asic="${NS.asic}"><ds:Signature xmlns:ds="${NS.ds}" Id="S1"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${c14n}"/><ds:SignatureMethod Algorithm="${sigUri}"/>${refs}<ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#S1-SP"><ds:Transforms><ds:Transform Algorithm="${c14n}"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>SPDIGEST</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>SIGVALUE</ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${b64(key.certDer)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><xades:QualifyingProperties xmlns:xades="${NS.xades}" Target="#S1"><xades:SignedProperties Id="S1-SP"><xades:SignedSignatureProperties><xades:SigningTime>${opts.signingTime ?? '2025-01-15T10:00:00Z'}</xades:SigningTime><xades:SigningCertificateV2><xades:Cert><xades:CertDigest><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>${certDigest}</ds:DigestValue></xades:CertDigest></xades:Cert></xades:SigningCertificateV2></xades:SignedSignatureProperties><xades:SignedDataObjectProperties>${formats}</xades:SignedDataObjectProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature></asic:XAdESSignatures>`
+  const digestXml = `<xades:CertDigest><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>${certDigest}</ds:DigestValue></xades:CertDigest>`
+  const serial =
+    opts.v1?.serialDecimal ?? BigInt(`0x${new X509Certificate(key.certDer).serialNumber}`).toString(10)
+  const signingCert = opts.v1
+    ? `<xades:SigningCertificate><xades:Cert>${digestXml}<xades:IssuerSerial><ds:X509IssuerName>${opts.v1.issuerName}</ds:X509IssuerName><ds:X509SerialNumber>${serial}</ds:X509SerialNumber></xades:IssuerSerial></xades:Cert></xades:SigningCertificate>`
+    : `<xades:SigningCertificateV2><xades:Cert>${digestXml}</xades:Cert></xades:SigningCertificateV2>`
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><asic:XAdESSignatures xmlns:asic="${NS.asic}"><ds:Signature xmlns:ds="${NS.ds}" Id="S1"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="${c14n}"/><ds:SignatureMethod Algorithm="${sigUri}"/>${refs}<ds:Reference Type="http://uri.etsi.org/01903#SignedProperties" URI="#S1-SP"><ds:Transforms><ds:Transform Algorithm="${c14n}"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue>SPDIGEST</ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue>SIGVALUE</ds:SignatureValue><ds:KeyInfo><ds:X509Data><ds:X509Certificate>${b64(key.certDer)}</ds:X509Certificate></ds:X509Data></ds:KeyInfo><ds:Object><xades:QualifyingProperties xmlns:xades="${NS.xades}" Target="#S1"><xades:SignedProperties Id="S1-SP"><xades:SignedSignatureProperties><xades:SigningTime>${opts.signingTime ?? '2025-01-15T10:00:00Z'}</xades:SigningTime>${signingCert}</xades:SignedSignatureProperties><xades:SignedDataObjectProperties>${formats}</xades:SignedDataObjectProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature></asic:XAdESSignatures>`
   // Digest of the SignedProperties as they sit in the final document, then the signature over SignedInfo.
   let doc = parseXml(xml)
   let sig = descendants(doc.root).find((e) => e.local === 'Signature')!
