@@ -92,7 +92,9 @@ export function searchCustomers(db: Db, query: string, limit = 20): SearchResult
   const exact = plan.exact ? (s.exact.all(exactParams(plan.exact)) as number[]) : []
   const ordered: number[] = [...new Set(exact)].slice(0, limit)
   let more = false
-  if (ordered.length < limit) {
+  // A whole identifier that matched exactly (an e-mail, a phone, a number) is what the agent meant: the
+  // text search would only add look-alikes, and it is the slowest part for e-mails (`lv`, `gmail`).
+  if (ordered.length === 0) {
     // bm25 has to score every match before ORDER BY rank can pick the best, which costs ~0.1 ms per
     // thousand matches. Beyond RANK_CAP matches (`riga`, `an`) the query is too broad for any ranking to
     // help: take the first ones cheaply and tell the agent there are more.
