@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend, type Backend } from '../../../src/backend'
 import { manualClock } from '../../../src/backend/clock'
@@ -231,6 +231,12 @@ describe('customers on a real database file', () => {
     ]) {
       expect(text).toContain(s)
     }
+    // One A4 page that renders: pdftoppm draws it (the picture was looked at when the layout was made).
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+    expect(info).toMatch(/Pages:\s+1\b/)
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+/)
+    execFileSync('pdftoppm', ['-r', '30', '-png', '-singlefile', file, tmp.file('welcome')])
+    expect(statSync(tmp.file('welcome.png')).size).toBeGreaterThan(2000)
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'portal.printWelcomeLetter'")).toBe(1)
   })
 
@@ -323,6 +329,51 @@ describe('customers on a real database file', () => {
     // Mutations are gapless in the outbox, one per change.
     const seqs = backend.ctx.db.prepare('SELECT seq FROM outbox ORDER BY seq').pluck().all() as number[]
     expect(seqs).toEqual(seqs.map((_, i) => i + 1))
+  })
+
+  it('creates a business customer: registration number with its check digit, VAT number, no personal code', async () => {
+    const business = {
+      ...household({ email: 'info@ozols.lv', phone: null }),
+      kind: 'business' as const,
+      firstName: null,
+      lastName: null,
+      personalCode: null,
+      companyName: 'SIA “Ozols & Co”',
+      registrationNo: '40003000643',
+      vatNo: 'LV40003000642',
+      premises: [
+        {
+          ...household().premises[0],
+          meter: { meteringPointId: 'A009876544', serial: 'X', digits: 5, maxFlowM3h: 10 },
+        },
+      ],
+    }
+    const bad = await fail('customers.create', { draft: business })
+    const fields = (bad.details?.fields as { path: string; messageKey: string }[]).map(
+      (f) => `${f.path}:${f.messageKey}`,
+    )
+    expect(fields).toEqual([
+      'registrationNo:validation.registrationNumber.check-digit',
+      'premises.0.meter.serial:customers.errors.meterSerial',
+    ])
+    const ok = await call('customers.create', {
+      draft: {
+        ...business,
+        registrationNo: '4000 300 0642',
+        premises: [{ ...business.premises[0], meter: { ...business.premises[0].meter, serial: 'IT-100' } }],
+      },
+    })
+    const v = await call('customers.get', { customerId: ok.customerId })
+    expect(v).toMatchObject({
+      kind: 'business',
+      name: 'SIA “Ozols & Co”',
+      registrationNo: '40003000642',
+      vatNo: 'LV40003000642',
+      maskedPersonalCode: null,
+    })
+    expect((await call('customers.search', { query: 'ozols' })).hits.map((h) => h.id)).toContain(
+      ok.customerId,
+    )
   })
 
   it('exports everything held about the customer, without the password hash, and records the export', async () => {
