@@ -1,0 +1,201 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
+
+/**
+ * Invoices end to end in the browser shell (issue 5): open a customer, see the amount due and the
+ * invoices, preview an invoice (the PDF the tab gets is read back with pdftotext), print a statement of
+ * a balanced-payment customer, and batch-print a street's statements as one downloaded PDF — in Latvian,
+ * then in Russian. Screenshots go to GASDESK_SHOTS (or tmp).
+ */
+const SHOTS = process.env.GASDESK_SHOTS || join(tmpdir(), 'gasdesk-shots')
+mkdirSync(SHOTS, { recursive: true })
+let app: E2eApp
+
+interface Doc {
+  customerId: string
+  id: string
+  number: string
+  subscriber: string
+}
+let invoiceDoc: Doc
+let statementDoc: Doc & { month: string; street: string; city: string }
+
+beforeAll(async () => {
+  app = await launchApp({ customers: 80, seed: 'e2e-invoices' })
+  const db = app.backend.ctx.db
+  invoiceDoc = db
+    .prepare(
+      `SELECT i.customer_id AS customerId, i.id, i.number, p.subscriber_number AS subscriber
+         FROM invoices i JOIN premises p ON p.id = i.premise_id
+        WHERE p.billing_type = 'invoice' ORDER BY i.period_end DESC, i.number LIMIT 1`,
+    )
+    .get() as Doc
+  statementDoc = db
+    .prepare(
+      `SELECT s.customer_id AS customerId, s.id, s.number, p.subscriber_number AS subscriber,
+              substr(s.period_end, 1, 7) AS month, p.street, p.city
+         FROM statements s JOIN premises p ON p.id = s.premise_id ORDER BY s.period_end DESC, s.number LIMIT 1`,
+    )
+    .get() as typeof statementDoc
+  expect(invoiceDoc).toBeTruthy()
+  expect(statementDoc).toBeTruthy()
+  await signIn(app.page)
+}, 180_000)
+afterAll(async () => {
+  await app?.close()
+})
+
+async function openCustomer(page: Page, customerId: string): Promise<void> {
+  await page.evaluate((id) => (location.hash = `#/customers?id=${id}`), customerId)
+  await page.locator('[data-testid="customer-billing"] [data-testid="billing-figures"]').waitFor()
+}
+
+/** Clicks a preview button; returns the PDF the new tab shows (from the audited billing.print reply). */
+async function previewPdf(page: Page, row: string, button: string, name: string): Promise<string> {
+  const [tab, response] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.waitForResponse((r) => r.url().endsWith('/api/billing.print')),
+    page.locator(row).getByRole('button', { name: button }).click(),
+  ])
+  const envelope = (await response.json()) as { ok: boolean; value: { mime: string; base64: string } }
+  expect(envelope.ok).toBe(true)
+  expect(envelope.value.mime).toBe('application/pdf')
+  const bytes = Buffer.from(envelope.value.base64, 'base64')
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+  await tab.waitForLoadState()
+  expect(tab.url()).toMatch(/^blob:/)
+  await tab.close()
+  const file = join(SHOTS, name)
+  writeFileSync(file, bytes)
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+}
+
+const audited = (action: string, entityId: string) =>
+  (
+    app.backend.ctx.db
+      .prepare(
+        `SELECT count(*) AS n FROM audit_log WHERE action = ? AND entity_id = ? AND agent_id IS NOT NULL`,
+      )
+      .get(action, entityId) as { n: number }
+  ).n
+
+/** Nothing in the billing panel sticks out of its box (long addresses, Russian labels). */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<HTMLLike> } }
+    interface HTMLLike {
+      scrollWidth: number
+      clientWidth: number
+      tagName: string
+      className: string
+    }
+    return Array.from(
+      g.document.querySelectorAll('[data-testid="customer-billing"], [data-testid="customer-billing"] *'),
+    )
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'CANVAS' && el.clientWidth > 0)
+      .map((el) => `${el.tagName}.${el.className}`)
+  })
+}
+
+describe('invoices (LV, then RU)', () => {
+  it('shows the amount due and the invoices of a customer, and previews an invoice as a PDF', async () => {
+    const { page } = app
+    await openCustomer(page, invoiceDoc.customerId)
+    const panel = page.locator('[data-testid="customer-billing"]')
+    await panel.getByRole('tab', { name: new RegExp(invoiceDoc.subscriber) }).click()
+    const figures = await panel.locator('[data-testid="billing-figures"]').innerText()
+    expect(figures).toContain('Apmaksājams tagad')
+    expect(figures).toMatch(/€|EUR/)
+    await expect
+      .poll(() => panel.locator('[data-testid="invoice-table"]').innerText())
+      .toContain(invoiceDoc.number)
+
+    const text = await previewPdf(
+      page,
+      `tr:has-text("${invoiceDoc.number}")`,
+      'Skatīt / drukāt',
+      'invoice-lv.pdf',
+    )
+    expect(text).toContain(invoiceDoc.number)
+    expect(text).toContain(invoiceDoc.subscriber)
+    expect(audited('print.invoice', invoiceDoc.id)).toBeGreaterThanOrEqual(1)
+    expect(await overflowing(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
+    await panel.locator('h3').first().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SHOTS, 'invoices-customer-lv.png') })
+  })
+
+  it('prints a balanced-payment statement', async () => {
+    const { page } = app
+    await openCustomer(page, statementDoc.customerId)
+    const panel = page.locator('[data-testid="customer-billing"]')
+    await panel.getByRole('tab', { name: new RegExp(statementDoc.subscriber) }).click()
+    await expect
+      .poll(() => panel.locator('[data-testid="statement-table"]').innerText())
+      .toContain(statementDoc.number)
+    const text = await previewPdf(
+      page,
+      `tr:has-text("${statementDoc.number}")`,
+      'Skatīt / drukāt',
+      'statement-lv.pdf',
+    )
+    expect(text).toContain(statementDoc.subscriber)
+    expect(audited('print.statement', statementDoc.id)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('batch-prints the statements of a street as one downloaded PDF with a progress bar', async () => {
+    const { page } = app
+    await page.evaluate(() => (location.hash = '#/invoices'))
+    const batch = page.locator('[data-testid="batch-print"]')
+    await batch.locator('select[name="kind"]').selectOption('statement')
+    await batch.locator('input[name="month"]').fill(statementDoc.month)
+    await batch.locator('input[name="street"]').fill(statementDoc.street)
+    await batch.locator('input[name="city"]').fill(statementDoc.city)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      batch.getByRole('button', { name: 'Drukāt', exact: true }).click(),
+    ])
+    const file = join(SHOTS, 'batch-lv.pdf')
+    await download.saveAs(file)
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain(
+      statementDoc.number,
+    )
+    await expect.poll(() => batch.locator('[role="status"]').innerText()).toMatch(/Gatavs, dokumenti: \d+/)
+    expect(await batch.locator('progress').getAttribute('value')).toBe(
+      await batch.locator('progress').getAttribute('max'),
+    )
+    expect(await axeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SHOTS, 'invoices-batch-lv.png'), fullPage: true })
+  })
+
+  it('works in Russian: labels, amounts and the statement preview', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: /^RU\b/ }).click()
+    await openCustomer(page, statementDoc.customerId)
+    const panel = page.locator('[data-testid="customer-billing"]')
+    await panel.getByRole('tab', { name: new RegExp(statementDoc.subscriber) }).click()
+    const figures = await panel.locator('[data-testid="billing-figures"]').innerText()
+    expect(figures).toContain('К оплате сейчас')
+    const text = await previewPdf(
+      page,
+      `tr:has-text("${statementDoc.number}")`,
+      'Просмотр / печать',
+      'statement-ru.pdf',
+    )
+    expect(text).toContain(statementDoc.subscriber)
+    expect(await overflowing(page)).toEqual([])
+    expect(await axeViolations(page)).toEqual([])
+    await panel.locator('h3').first().scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(SHOTS, 'invoices-customer-ru.png') })
+  })
+
+  it('had no console errors', () => {
+    expect(app.consoleErrors).toEqual([])
+  })
+})
