@@ -157,6 +157,22 @@ describe('customers (LV, then RU)', () => {
     expect(await page.getByLabel(`Maksāt ${subscriber}`).isChecked()).toBe(false)
   })
 
+  it('records a consent and its withdrawal with time, agent, source and wording version', async () => {
+    const { page } = app
+    const sms = page.locator('.consents li').filter({ hasText: 'SMS' }).locator('input[type=checkbox]')
+    await sms.check()
+    await expect
+      .poll(() => page.locator('.consents').innerText())
+      .toContain('darbinieks · Līga Ozoliņa · marketing-2024-09')
+    await sms.uncheck()
+    await expect.poll(() => sms.isChecked()).toBe(false)
+    await page.getByRole('button', { name: 'Vēsture' }).click()
+    const history = page.locator('.consent-history li')
+    await expect.poll(() => history.count()).toBe(2)
+    expect(await history.nth(0).innerText()).toContain('nepiekrīt / atsaukts')
+    expect(await history.nth(1).innerText()).toContain('piekrīt')
+  })
+
   it('reveals the personal code only with a reason, and shows everything in the audit trail', async () => {
     const { page } = app
     await page.getByRole('button', { name: 'Rādīt', exact: true }).click()

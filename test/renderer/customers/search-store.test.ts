@@ -11,7 +11,7 @@ function controlledClient() {
   const client: ApiClient = {
     call: ((method: MethodName, input: { query: string }) => {
       if (method !== 'customers.search') return Promise.reject(new Error(`unexpected ${method}`))
-      return new Promise((resolve) => pending.push({ query: input.query, resolve }))
+      return new Promise<unknown>((resolve) => pending.push({ query: input.query, resolve }))
     }) as ApiClient['call'],
     on: () => () => undefined,
   }
