@@ -10,6 +10,7 @@ import {
   statementDetail,
 } from '../services/billing/account'
 import { batchIds, DocumentNotFound, documentEnv, printDocument } from '../services/billing/print'
+import { estimateCost } from '../services/billing/estimate'
 import { billingOutputHandlers, pdfBytes } from './billing-output'
 
 const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
@@ -75,5 +76,8 @@ export function billingHandlers(): Handlers<typeof billingMethods> {
       return { match: null }
     },
     'billing.batchList': (input, call) => ({ ids: batchIds(call.ctx.db, input) }),
+    'billing.estimate': (input, call) => ({
+      estimate: estimateCost(call.ctx.db, input.meterId, input.kWh, input.date),
+    }),
   }
 }

@@ -242,6 +242,27 @@ export const billingMethods = {
       nextOffset: z.number().int().nullable(),
     }),
   }),
+  /**
+   * The cost of `kWh` on a meter's premise as one month's invoice at the current tariffs (VAT included),
+   * for the reading entry's live estimate. `estimate` is null when the meter has no tariff to price with.
+   */
+  'billing.estimate': method({
+    access: ANY_AGENT,
+    passive: true,
+    input: z
+      .object({ meterId: id, kWh: z.number().int().min(0).max(10_000_000), date: isoDateSchema })
+      .strict(),
+    output: z.object({
+      estimate: z
+        .object({
+          period: z.object({ from: isoDateSchema, to: isoDateSchema }),
+          netCents: cents,
+          vatCents: cents,
+          totalCents: cents,
+        })
+        .nullable(),
+    }),
+  }),
   /** Documents of a month (optionally one street or only balanced-payment premises), for batch printing. */
   'billing.batchList': method({
     access: ANY_AGENT,

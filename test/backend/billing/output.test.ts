@@ -6,6 +6,8 @@ import { manualClock } from '../../../src/backend/clock'
 import { openDatabase } from '../../../src/backend/db/open'
 import type { DesktopPort } from '../../../src/backend/desktop'
 import { seedDatabase } from '../../../src/backend/seed'
+import { PERMITTED_LOAD } from '../../../src/backend/seed/steps/billing'
+import { computeInvoice, DEFAULT_PRICE_LIST, DEFAULT_TARIFFS } from '../../../src/core/billing'
 import type { BatchProgress, MethodInput, MethodName, MethodOutput } from '../../../src/contract'
 import { tempDir } from '../../helpers/tmp'
 
@@ -256,5 +258,42 @@ describe('batch printing', () => {
     expect(end.state).toBe('cancelled')
     expect(end.done).toBeLessThan(end.total)
     expect(existsSync(os.saveTo)).toBe(false)
+  })
+})
+
+describe('cost estimate for the reading entry', () => {
+  it('prices kWh as one month on the premise with the billing run’s math; null for an unknown meter', async () => {
+    const m = one<{ id: string; band: string; grp: 1 | 2 }>(
+      `SELECT m.id, m.load_band AS band, p.consumption_group AS grp FROM meters m JOIN premises p ON p.id = m.premise_id LIMIT 1`,
+    )
+    const { estimate } = await call(electron, 'billing.estimate', {
+      meterId: m.id,
+      kWh: 1234,
+      date: '2026-11-15',
+    })
+    const calc = computeInvoice({
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      consumption: { kWh: 1234 },
+      permittedLoadM3h: PERMITTED_LOAD[m.band],
+      consumptionGroup: m.grp,
+      tariffs: DEFAULT_TARIFFS,
+      prices: DEFAULT_PRICE_LIST,
+    })
+    expect(estimate).toEqual({
+      period: { from: '2026-11-01', to: '2026-11-30' },
+      netCents: calc.netCents,
+      vatCents: calc.vatCents,
+      totalCents: calc.totalCents,
+    })
+    // More gas costs more; none still pays the fixed distribution part.
+    const zero = (await call(electron, 'billing.estimate', { meterId: m.id, kWh: 0, date: '2026-11-15' }))
+      .estimate!
+    expect(zero.totalCents).toBeGreaterThan(0)
+    expect(zero.totalCents).toBeLessThan(estimate!.totalCents)
+    expect(
+      await call(electron, 'billing.estimate', { meterId: 'no-such-meter', kWh: 10, date: '2026-11-15' }),
+    ).toEqual({
+      estimate: null,
+    })
   })
 })
