@@ -58,6 +58,7 @@ describe('customers (LV, then RU)', () => {
     // A wrong check digit: the message comes from the core validator, the typed value stays.
     await expect.poll(() => page.locator('.create-form').innerText()).toContain('kontrolcipars nesakrīt')
     expect(await page.locator('#n-code').inputValue()).toBe('120768-18760')
+    await page.locator('.create-form').screenshot({ path: join(SHOTS, 'customers-lv-create-refused.png') })
     await page.locator('#n-code').fill('120768-18764')
     await page.getByRole('button', { name: 'Izveidot klientu' }).click()
     await page.locator('.customer-profile').waitFor()
