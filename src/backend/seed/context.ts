@@ -12,6 +12,11 @@ export interface SeedOptions {
    * the last window opened before this day. The CLI passes the real date; tests pin it.
    */
   today: string
+  /**
+   * Complete months of invoices and statements to seed, up to last month (default 12): a desk's local
+   * cache keeps the recent year; older bills live in the central system. Readings keep their 24 months.
+   */
+  billingMonths?: number
   /** Customers per transaction. */
   batchSize?: number
   log?: (message: string) => void
@@ -46,6 +51,9 @@ export interface SeedContext {
   eachPage<T extends { _r: number }>(sql: string, fn: (rows: T[]) => void, key?: string): void
 }
 
+/** Months of bills seeded by default (see SeedOptions.billingMonths). */
+export const DEFAULT_BILLING_MONTHS = 12
+
 /** Seeded ids count up from here (one ms per id): a fixed instant, not the clock. */
 const ID_BASE_MS = Date.parse('2020-01-01T00:00:00Z')
 
@@ -53,7 +61,17 @@ export function createSeedContext(db: Db, options: SeedOptions): SeedContext {
   const batchSize = options.batchSize ?? 2000
   const last = lastReadingPeriod(options.today)
   const periods = Array.from({ length: 24 }, (_, i) => addMonths(last, i - 23))
-  const full = { customers: options.customers, seed: options.seed, today: options.today, batchSize }
+  const billingMonths = options.billingMonths ?? DEFAULT_BILLING_MONTHS
+  const full = {
+    customers: options.customers,
+    seed: options.seed,
+    today: options.today,
+    billingMonths,
+    batchSize,
+  }
+  if (!Number.isInteger(billingMonths) || billingMonths < 0 || billingMonths > 23) {
+    throw new Error(`billingMonths must be 0..23, got ${billingMonths}`)
+  }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || Number.isNaN(isoToMs(options.today))) {
     throw new Error(`today must be YYYY-MM-DD, got ${options.today}`)
   }

@@ -7,6 +7,7 @@ import { manualClock } from '../../../src/backend/clock'
 import { openDatabase } from '../../../src/backend/db/open'
 import { seedDatabase } from '../../../src/backend/seed'
 import { documentEnv, printBatch } from '../../../src/backend/services/billing/print'
+import { invoicePrintData } from '../../../src/backend/services/billing/print-data'
 import { computeInvoice, DEFAULT_PRICE_LIST, DEFAULT_TARIFFS } from '../../../src/core/billing'
 import type { MethodInput, MethodName, MethodOutput } from '../../../src/contract'
 import { tempDir } from '../../helpers/tmp'
@@ -76,6 +77,39 @@ describe('seeded billing', () => {
          OR vat_cents <> (SELECT sum(vat_cents) FROM invoice_lines WHERE invoice_id = i.id)`,
     ).n
     expect(bad).toBe(0)
+  })
+
+  it('keeps the last 12 complete months of bills by default (readings keep 24), fewer on request', async () => {
+    const months = backend.ctx.db
+      .prepare(
+        `SELECT DISTINCT substr(period_start, 1, 7) AS m FROM invoices
+         UNION SELECT DISTINCT month FROM statement_lines ORDER BY 1`,
+      )
+      .pluck()
+      .all() as string[]
+    expect(months[0]).toBe('2025-11')
+    expect(months.at(-1)).toBe('2026-10')
+    expect(months).toHaveLength(12)
+    expect(one<{ m: string }>(`SELECT min(period) AS m FROM readings`).m < '2025-10').toBe(true)
+    const short = openDatabase(tmp.file('short.sqlite'))
+    try {
+      await seedDatabase(short, { customers: 20, seed: 'billing-test', today: TODAY, billingMonths: 3 })
+      expect(
+        short.prepare(`SELECT DISTINCT substr(period_start, 1, 7) FROM invoices ORDER BY 1`).pluck().all(),
+      ).toEqual(['2026-08', '2026-09', '2026-10'])
+    } finally {
+      short.close()
+    }
+  })
+
+  it('stores lines that span the month without per-line periods; the print shows the invoice period', () => {
+    const inv = one<{ id: string; details: string; period_start: string; period_end: string }>(
+      `SELECT id, details, period_start, period_end FROM invoices ORDER BY rowid LIMIT 1`,
+    )
+    expect(JSON.parse(inv.details)).not.toHaveProperty('lines')
+    const print = invoicePrintData(backend.ctx.db, { id: inv.id })!
+    expect(print.lines).toHaveLength(5)
+    for (const l of print.lines) expect([l.from, l.to]).toEqual([inv.period_start, inv.period_end])
   })
 
   it('has payments for most invoices, some overdue, statements for balanced premises, unique numbers', () => {

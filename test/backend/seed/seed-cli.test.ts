@@ -31,4 +31,17 @@ describe('gasdesk seed', () => {
   it('rejects a missing customer count with a usage error', () => {
     expect(() => gasdesk('seed', '--db', tmp.file('x.db'))).toThrow(/--customers N/)
   })
+
+  it('seeds as many months of bills as --billing-months asks, and refuses a bad count', () => {
+    const file = tmp.file('months.db')
+    const args = ['seed', '--db', file, '--customers', '10', '--today', '2026-03-15', '--quiet']
+    const report = JSON.parse(gasdesk(...args, '--billing-months', '2'))
+    expect(report.billingMonths).toBe(2)
+    const db = openDatabase(file)
+    expect(
+      db.prepare('SELECT DISTINCT substr(period_start, 1, 7) FROM invoices ORDER BY 1').pluck().all(),
+    ).toEqual(['2026-01', '2026-02'])
+    db.close()
+    expect(() => gasdesk(...args, '--billing-months', '30')).toThrow(/--billing-months N/)
+  })
 })

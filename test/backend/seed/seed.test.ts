@@ -75,13 +75,34 @@ describe('demo-data generator', () => {
       seed: 'alpha',
       customers: 300,
       today: TODAY,
+      billingMonths: 12,
     })
     expect(a.pragma('journal_mode', { simple: true })).toBe('wal')
+    // The load ran without CHECK constraints (integrity_check above verifies them); they are back on.
+    expect(a.pragma('ignore_check_constraints', { simple: true })).toBe(0)
     // Demo data is not agent work: nothing queued for the central system, nothing audited.
     expect(
       a.prepare('SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_log)').pluck().get(),
     ).toBe(0)
     expect(a.pragma('foreign_keys', { simple: true })).toBe(1)
+  })
+
+  it('rebuilds every index it dropped for the load, with the exact definitions of the schema', () => {
+    const fresh = openDatabase(tmp.file('schema-only.db'))
+    const schema = (db: Db) =>
+      db
+        .prepare(
+          "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name",
+        )
+        .all()
+    try {
+      expect(schema(a)).toEqual(schema(fresh))
+      expect(schema(a).filter((r) => (r as { name: string }).name === 'readings_meter_period')).toHaveLength(
+        1,
+      )
+    } finally {
+      fresh.close()
+    }
   })
 
   it('gives every person a valid personal code, ~15 % in the new format, all distinct', () => {

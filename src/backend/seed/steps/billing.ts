@@ -1,23 +1,16 @@
-import type { Statement } from 'better-sqlite3'
 import {
   buildStatement,
-  computeInvoice,
-  energyKWh,
   DEFAULT_PAYMENT_RULES,
-  DEFAULT_PRICE_LIST,
-  DEFAULT_TARIFFS,
   formatInvoiceNumber,
   monthlyInstalment,
   nextMonth,
-  paymentDueDate,
-  type InvoiceCalculation,
   type InvoiceSeries,
 } from '../../../core/billing'
-import { calorificValueFor } from '../../../core/readings/energy'
-import { toStoredLines } from '../../services/billing/lines'
+import { BulkInsert } from '../bulk'
 import type { SeedContext, SeedStep } from '../context'
-import { addDays, addMonths, instantOn, monthNumber, monthOf } from '../dates'
+import { addDays, addMonths, instantOn, monthOf } from '../dates'
 import type { Rng } from '../prng'
+import { createPricing, type MonthFacts, type Priced } from './billing-pricing'
 
 export const INVOICE_SERIES: InvoiceSeries = { prefix: 'GD', width: 7 }
 export const STATEMENT_SERIES: InvoiceSeries = { prefix: 'GDP', width: 7 }
@@ -30,23 +23,40 @@ export const PERMITTED_LOAD: Record<string, string> = {
   '6to10': '10',
 }
 
-const INSERT_INVOICE = `INSERT INTO invoices (id, number, premise_id, customer_id, issue_date, period_start,
-  period_end, due_date, net_cents, vat_cents, total_cents, status, details, data_version, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`
-const INSERT_LINE_HEAD = `INSERT INTO invoice_lines (invoice_id, line_no, kind, description_key, quantity_milli,
-  unit, unit_price_microcents, net_cents, vat_rate_bp, vat_cents) VALUES`
-const LINE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
-const LINE_PARAMS = 10
-const INSERT_PAYMENT = `INSERT INTO payments (id, customer_id, premise_id, invoice_id, amount_cents, paid_on,
-  reference, method, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-const INSERT_STATEMENT = `INSERT INTO statements (id, number, premise_id, customer_id, issue_date, period_start,
+const INVOICE_HEAD = `INSERT INTO invoices (rowid, id, number, premise_id, customer_id, issue_date,
+  period_start, period_end, due_date, net_cents, vat_cents, total_cents, status, details, data_version,
+  created_at) VALUES`
+const INVOICE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)'
+/*
+ * Invoice lines, five per invoice, are most of the rows. Binding their text values from JS costs more
+ * than SQLite's own work, so each priced combination's lines are stored once in a temporary template
+ * table, each invoice only records (its rowid, its template), and SQLite copies the lines per page.
+ */
+const TEMPLATES = `
+  CREATE TEMP TABLE seed_line_template (template INTEGER NOT NULL, line_no INTEGER NOT NULL, kind TEXT,
+    description_key TEXT, quantity_milli INTEGER, unit TEXT, unit_price_microcents INTEGER, net_cents INTEGER,
+    vat_rate_bp INTEGER, vat_cents INTEGER, PRIMARY KEY (template, line_no)) WITHOUT ROWID;
+  CREATE TEMP TABLE seed_invoice_template (invoice_rowid INTEGER PRIMARY KEY, template INTEGER NOT NULL);`
+const TEMPLATE_LINE = `INSERT INTO seed_line_template VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const COPY_LINES = `INSERT INTO invoice_lines (invoice_id, line_no, kind, description_key, quantity_milli, unit,
+    unit_price_microcents, net_cents, vat_rate_bp, vat_cents)
+  SELECT i.id, t.line_no, t.kind, t.description_key, t.quantity_milli, t.unit, t.unit_price_microcents,
+    t.net_cents, t.vat_rate_bp, t.vat_cents
+  FROM seed_invoice_template x JOIN invoices i ON i.rowid = x.invoice_rowid
+  JOIN seed_line_template t ON t.template = x.template
+  ORDER BY x.invoice_rowid, t.line_no`
+const PAYMENT_HEAD = `INSERT INTO payments (id, customer_id, premise_id, invoice_id, amount_cents, paid_on,
+  reference, method, created_at) VALUES`
+const PAYMENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)'
+const STATEMENT_HEAD = `INSERT INTO statements (id, number, premise_id, customer_id, issue_date, period_start,
   period_end, due_date, actual_cost_cents, instalments_paid_cents, balance_cents, next_instalment_cents, status,
-  details, data_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`
-const INSERT_STATEMENT_LINE = `INSERT INTO statement_lines (statement_id, month, consumption_m3, kwh, cost_cents,
-  instalment_cents, estimated) VALUES (?, ?, ?, ?, ?, ?, ?)`
+  details, data_version, created_at) VALUES`
+const STATEMENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)'
+const STATEMENT_LINE_HEAD = `INSERT INTO statement_lines (statement_id, month, consumption_m3, kwh, cost_cents,
+  instalment_cents, estimated) VALUES`
+const STATEMENT_LINE_ROW = '(?, ?, ?, ?, ?, ?, ?)'
 
 interface MeterRow {
-  _r: number
   meter_id: string
   serial: string
   metering_point_id: string
@@ -61,11 +71,24 @@ interface MeterRow {
   subscriber_number: string
 }
 
-interface ReadingRow {
-  period: string
-  value: number
-  status: string
-  reading_date: string
+/** A reading as billing reads it (raw row: fewer objects for millions of rows). */
+type ReadingRow = [
+  rowid: number,
+  meterId: string,
+  period: string,
+  value: number,
+  status: string,
+  date: string,
+]
+
+interface OpenMonth {
+  month: string
+  m3: number
+  kWh: number
+  cost: number
+  inst: number
+  paid: number
+  est: boolean
 }
 
 const METHODS = [
@@ -74,8 +97,6 @@ const METHODS = [
   ['direct_debit', 15],
   ['cash', 5],
 ] as const
-
-const lastDay = (month: string): string => addDays(`${nextMonth(month)}-01`, -1)
 
 /**
  * When (if at all) a bill due on `due` was paid: most on time, some late, a few not yet (overdue once the
@@ -90,32 +111,49 @@ function paymentDate(rng: Rng, issued: string, due: string, today: string): stri
   return paid !== null && paid < today ? paid : null
 }
 
+const readingJson = (value: number, date: string, status: string): string =>
+  `{"value":${value},"date":${JSON.stringify(date)},"status":"${status === 'estimated' ? 'estimated' : 'actual'}"}`
+
 /**
  * Invoices (billing type 'invoice') or balanced-payment instalments with a statement per review period
- * ('balanced') for every complete month of reading history before today, priced with the same core
- * billing code as the desk (computeInvoice, buildStatement) and numbered from yearly series.
+ * ('balanced') for the last `billingMonths` complete months of reading history before today, priced with
+ * the same core billing code as the desk (computeInvoice, buildStatement) and numbered from yearly series.
+ *
+ * Built for millions of rows: readings are read once in rowid order (the readings step writes each
+ * meter's rows together; no index needed, so the load can run without secondary indexes), every
+ * (month, kWh, group, load) combination is priced once, and rows go out in multi-row INSERTs.
  */
 export const billingStep: SeedStep = {
   name: 'billing',
-  summary: 'invoices or statements for every complete month, payments for most, some overdue',
+  summary: 'invoices or statements for the last complete months, payments for most, some overdue',
   run(ctx: SeedContext) {
     const { db } = ctx
     const today = ctx.options.today
     const lastComplete = addMonths(monthOf(today), -1)
+    const firstBilled = addMonths(lastComplete, 1 - ctx.options.billingMonths)
+    if (ctx.options.billingMonths === 0) return
     const rng = ctx.rng('billing')
     const invoiceId = ctx.ids('invoices')
     const statementId = ctx.ids('statements')
     const paymentId = ctx.ids('payments')
-    const readings = db.prepare(
-      `SELECT period, value, status, reading_date FROM readings
-       WHERE meter_id = ? AND status IN ('actual', 'estimated', 'corrected') ORDER BY period, created_at`,
-    )
-    const insInvoice = db.prepare(INSERT_INVOICE)
-    // Lines go in multi-row INSERTs (one call for many invoices): the per-call cost dominates otherwise.
-    const lineInserts = new Map<number, Statement>()
-    const insPayment = db.prepare(INSERT_PAYMENT)
-    const insStatement = db.prepare(INSERT_STATEMENT)
-    const insStatementLine = db.prepare(INSERT_STATEMENT_LINE)
+    db.exec(TEMPLATES)
+    const templateLine = db.prepare(TEMPLATE_LINE)
+    const pricing = createPricing(today, (p) => {
+      for (const l of p.lineValues) templateLine.run(p.template, ...l)
+    })
+    let invoiceRowid = db.prepare('SELECT coalesce(max(rowid), 0) FROM invoices').pluck().get() as number
+    const invoices = new BulkInsert(db, INVOICE_HEAD, INVOICE_ROW, 200)
+    const invoiceTemplates = new BulkInsert(db, 'INSERT INTO seed_invoice_template VALUES', '(?, ?)', 1000)
+    const copyLines = db.prepare(COPY_LINES)
+    const clearTemplates = db.prepare('DELETE FROM seed_invoice_template')
+    const payments = new BulkInsert(db, PAYMENT_HEAD, PAYMENT_ROW, 500)
+    const statements = new BulkInsert(db, STATEMENT_HEAD, STATEMENT_ROW, 200)
+    const statementLines = new BulkInsert(db, STATEMENT_LINE_HEAD, STATEMENT_LINE_ROW, 500)
+    const flush = () => {
+      for (const b of [invoices, invoiceTemplates, payments, statements, statementLines]) b.flush()
+      copyLines.run()
+      clearTemplates.run()
+    }
     const sequences = new Map<string, number>()
     const nextNumber = (series: InvoiceSeries, issued: string): string => {
       const year = Number(issued.slice(0, 4))
@@ -124,215 +162,183 @@ export const billingStep: SeedStep = {
       sequences.set(key, seq)
       return formatInvoiceNumber(series, year, seq)
     }
-    // Many premises share a month, group, band and kWh: price each combination once.
-    const priced = new Map<string, InvoiceCalculation>()
-    const price = (month: string, kWh: number, group: 1 | 2, load: string): InvoiceCalculation => {
-      const key = `${month}|${kWh}|${group}|${load}`
-      let calc = priced.get(key)
-      if (!calc) {
-        calc = computeInvoice({
-          period: { from: `${month}-01`, to: lastDay(month) },
-          consumption: { kWh },
-          permittedLoadM3h: load,
-          consumptionGroup: group,
-          tariffs: DEFAULT_TARIFFS,
-          prices: DEFAULT_PRICE_LIST,
-        })
-        priced.set(key, calc)
-      }
-      return calc
-    }
-    const cvCache = new Map<string, string>()
-    const calorific = (zone: string, month: string): string => {
-      const key = `${zone}|${month}`
-      let cv = cvCache.get(key)
-      if (cv === undefined) {
-        cv = String(calorificValueFor(zone, month as `${number}-${number}`).kwhPerM3)
-        cvCache.set(key, cv)
-      }
-      return cv
-    }
-    let done = 0
-    ctx.eachPage<MeterRow>(
-      `SELECT m.rowid AS _r, m.id AS meter_id, m.serial, m.metering_point_id, m.load_band, p.id AS premise_id,
-         p.customer_id, p.billing_type, p.monthly_instalment_cents, p.review_month, p.consumption_group, p.zone,
-         p.subscriber_number
-       FROM meters m JOIN premises p ON p.id = m.premise_id WHERE m.removed_at IS NULL`,
-      (meters) => {
-        for (const m of meters) {
-          const load = PERMITTED_LOAD[m.load_band]
-          if (!load) continue
-          const lineParams: unknown[] = []
-          const flushLines = () => {
-            if (lineParams.length === 0) return
-            const n = lineParams.length / LINE_PARAMS
-            let stmt = lineInserts.get(n)
-            if (!stmt) {
-              stmt = db.prepare(`${INSERT_LINE_HEAD} ${Array.from({ length: n }, () => LINE_ROW).join(', ')}`)
-              lineInserts.set(n, stmt)
-            }
-            stmt.run(lineParams)
-            lineParams.length = 0
-          }
-          const byPeriod = new Map<string, ReadingRow>()
-          for (const r of readings.all(m.meter_id) as ReadingRow[]) byPeriod.set(r.period, r)
-          const periods = [...byPeriod.keys()].sort()
-          const earlier: Array<{ total: number; paid: string | null }> = []
-          let open: Array<{
-            month: string
-            m3: number
-            kWh: number
-            cost: number
-            inst: number
-            paid: number
-            est: boolean
-          }> = []
-          for (let i = 1; i < periods.length; i++) {
-            const month = periods[i]
-            const prev = byPeriod.get(periods[i - 1])!
-            const cur = byPeriod.get(month)!
-            if (month !== nextMonth(periods[i - 1]) || month > lastComplete) continue
-            const m3 = Math.max(0, cur.value - prev.value)
-            const cv = calorific(m.zone, month)
-            const kWh = energyKWh(m3, cv)
-            const calc = price(month, kWh, m.consumption_group, load)
-            const estimated = cur.status === 'estimated' || prev.status === 'estimated'
-            const candidate = `${nextMonth(month)}-${String(rng.int(10, 15)).padStart(2, '0')}`
-            const issued = candidate < today ? candidate : addDays(today, -1)
-            const due = paymentDueDate(month, DEFAULT_PAYMENT_RULES)
-            if (m.billing_type === 'invoice') {
-              const id = invoiceId()
-              const paid = calc.totalCents > 0 ? paymentDate(rng, issued, due, today) : issued
-              const balanceForward = earlier
-                .filter((e) => e.paid === null || e.paid > issued)
-                .reduce((a, e) => a + e.total, 0)
-              const lines = toStoredLines(calc)
-              const details = {
-                product: DEFAULT_PRICE_LIST.product,
-                calorificValue: cv,
-                volumeM3: m3,
-                kWh,
-                meter: { serial: m.serial, meteringPointId: m.metering_point_id },
-                readings: {
-                  start: {
-                    value: prev.value,
-                    date: prev.reading_date,
-                    status: prev.status === 'estimated' ? 'estimated' : 'actual',
-                  },
-                  end: {
-                    value: cur.value,
-                    date: cur.reading_date,
-                    status: cur.status === 'estimated' ? 'estimated' : 'actual',
-                  },
-                },
-                balanceForwardCents: balanceForward,
-                lines: lines.map((l) => ({ from: l.from, to: l.to })),
-              }
-              insInvoice.run(
-                id,
-                nextNumber(INVOICE_SERIES, issued),
-                m.premise_id,
-                m.customer_id,
-                issued,
-                `${month}-01`,
-                lastDay(month),
-                due,
-                calc.netCents,
-                calc.vatCents,
-                calc.totalCents,
-                paid ? 'paid' : 'issued',
-                JSON.stringify(details),
-                instantOn(issued, 420),
-              )
-              for (const l of lines) {
-                lineParams.push(id, l.lineNo, l.kind, l.descriptionKey, l.quantityMilli, l.unit)
-                lineParams.push(l.unitPriceMicrocents, l.netCents, l.vatRateBp, l.vatCents)
-              }
-              if (lineParams.length >= LINE_PARAMS * 100) flushLines()
-              if (paid && calc.totalCents > 0)
-                insPayment.run(
-                  paymentId(),
-                  m.customer_id,
-                  m.premise_id,
-                  id,
-                  calc.totalCents,
-                  paid,
-                  m.subscriber_number,
-                  rng.weighted(METHODS),
-                  instantOn(paid, 600),
-                )
-              earlier.push({ total: calc.totalCents, paid })
-            } else {
-              const inst = m.monthly_instalment_cents ?? 0
-              const paid = inst > 0 ? paymentDate(rng, issued, due, today) : null
-              if (paid)
-                insPayment.run(
-                  paymentId(),
-                  m.customer_id,
-                  m.premise_id,
-                  null,
-                  inst,
-                  paid,
-                  m.subscriber_number,
-                  rng.weighted(METHODS),
-                  instantOn(paid, 600),
-                )
-              open.push({
-                month,
-                m3,
-                kWh,
-                cost: calc.totalCents,
-                inst,
-                paid: paid ? inst : 0,
-                est: estimated,
-              })
-              if (monthNumber(month) === (m.review_month ?? 12)) {
-                writeStatement(month, open)
-                open = []
-              }
-            }
-          }
-          flushLines()
-          function writeStatement(last: string, months: typeof open): void {
-            const st = buildStatement(
-              months.map((x) => ({
-                month: x.month,
-                costCents: x.cost,
-                instalmentCents: x.inst,
-                paidCents: x.paid,
-              })),
-              DEFAULT_PAYMENT_RULES,
-            )
-            const candidate = `${nextMonth(last)}-12`
-            const issued = candidate < today ? candidate : addDays(today, -1)
-            const id = statementId()
-            const next = monthlyInstalment({ monthlyCostsCents: months.map((x) => x.cost) }).instalmentCents
-            insStatement.run(
-              id,
-              nextNumber(STATEMENT_SERIES, issued),
-              m.premise_id,
+
+    const meters = new Map<string, MeterRow>()
+    for (const m of db
+      .prepare(
+        `SELECT m.id AS meter_id, m.serial, m.metering_point_id, m.load_band, p.id AS premise_id, p.customer_id,
+           p.billing_type, p.monthly_instalment_cents, p.review_month, p.consumption_group, p.zone, p.subscriber_number
+         FROM meters m JOIN premises p ON p.id = m.premise_id WHERE m.removed_at IS NULL`,
+      )
+      .iterate() as IterableIterator<MeterRow>)
+      meters.set(m.meter_id, m)
+
+    const bill = (m: MeterRow, readings: ReadingRow[]): void => {
+      const load = PERMITTED_LOAD[m.load_band]
+      if (!load) return
+      // The latest reading recorded for a period counts (rowid order is recording order).
+      const byPeriod = new Map<string, ReadingRow>()
+      for (const r of readings) byPeriod.set(r[2], r)
+      const periods = [...byPeriod.keys()].sort()
+      const meterJson = JSON.stringify({ serial: m.serial, meteringPointId: m.metering_point_id })
+      const earlier: Array<{ total: number; paid: string | null }> = []
+      let open: OpenMonth[] = []
+      for (let i = 1; i < periods.length; i++) {
+        const month = periods[i]
+        if (month < firstBilled || month > lastComplete || month !== nextMonth(periods[i - 1])) continue
+        const prev = byPeriod.get(periods[i - 1])!
+        const cur = byPeriod.get(month)!
+        const facts: MonthFacts = pricing.month(month)
+        const m3 = Math.max(0, cur[3] - prev[3])
+        const cv = pricing.calorific(m.zone, month)
+        const kWh = pricing.kWh(m3, cv)
+        const priced: Priced = pricing.price(month, kWh, m.consumption_group, load)
+        const estimated = cur[4] === 'estimated' || prev[4] === 'estimated'
+        const issued = facts.issueDates[rng.int(0, facts.issueDates.length - 1)]
+        const due = facts.due
+        if (m.billing_type === 'invoice') {
+          const id = invoiceId()
+          const total = priced.totalCents
+          const paid = total > 0 ? paymentDate(rng, issued, due, today) : issued
+          let balanceForward = 0
+          for (const e of earlier) if (e.paid === null || e.paid > issued) balanceForward += e.total
+          // The same JSON as JSON.stringify of the details object, without building the object. `lines`
+          // (each line's period) only when a line does not span the whole month (print-data.ts).
+          const details =
+            `{"product":${pricing.productJson},"calorificValue":${JSON.stringify(cv)},"volumeM3":${m3},` +
+            `"kWh":${kWh},"meter":${meterJson},"readings":{"start":${readingJson(prev[3], prev[5], prev[4])},` +
+            `"end":${readingJson(cur[3], cur[5], cur[4])}},"balanceForwardCents":${balanceForward}` +
+            `${priced.linesJson}}`
+          invoiceRowid += 1
+          invoices.add(
+            invoiceRowid,
+            id,
+            nextNumber(INVOICE_SERIES, issued),
+            m.premise_id,
+            m.customer_id,
+            issued,
+            facts.from,
+            facts.to,
+            due,
+            priced.netCents,
+            priced.vatCents,
+            total,
+            paid ? 'paid' : 'issued',
+            details,
+            instantOn(issued, 420),
+          )
+          invoiceTemplates.add(invoiceRowid, priced.template)
+          if (paid && total > 0)
+            payments.add(
+              paymentId(),
               m.customer_id,
-              issued,
-              `${months[0].month}-01`,
-              lastDay(last),
-              st.dueDate,
-              st.totalCostCents,
-              st.totalPaidCents,
-              st.totalCostCents - st.totalPaidCents,
-              next,
-              st.dueCents > 0 ? 'issued' : 'settled',
-              JSON.stringify({ meter: { serial: m.serial, meteringPointId: m.metering_point_id } }),
-              instantOn(issued, 420),
+              m.premise_id,
+              id,
+              total,
+              paid,
+              m.subscriber_number,
+              rng.weighted(METHODS),
+              instantOn(paid, 600),
             )
-            for (const x of months)
-              insStatementLine.run(id, x.month, x.m3, x.kWh, x.cost, x.inst, x.est ? 1 : 0)
+          earlier.push({ total, paid })
+        } else {
+          const inst = m.monthly_instalment_cents ?? 0
+          const paid = inst > 0 ? paymentDate(rng, issued, due, today) : null
+          if (paid)
+            payments.add(
+              paymentId(),
+              m.customer_id,
+              m.premise_id,
+              null,
+              inst,
+              paid,
+              m.subscriber_number,
+              rng.weighted(METHODS),
+              instantOn(paid, 600),
+            )
+          open.push({ month, m3, kWh, cost: priced.totalCents, inst, paid: paid ? inst : 0, est: estimated })
+          if (facts.monthNumber === (m.review_month ?? 12)) {
+            writeStatement(m, month, open)
+            open = []
           }
         }
-        done += meters.length
-        ctx.log(`billing for ${done} meters`)
-      },
-      'm.rowid',
-    )
+      }
+    }
+
+    function writeStatement(m: MeterRow, last: string, months: OpenMonth[]): void {
+      const st = buildStatement(
+        months.map((x) => ({
+          month: x.month,
+          costCents: x.cost,
+          instalmentCents: x.inst,
+          paidCents: x.paid,
+        })),
+        DEFAULT_PAYMENT_RULES,
+      )
+      const issued = pricing.month(last).statementIssued
+      const id = statementId()
+      const next = monthlyInstalment({ monthlyCostsCents: months.map((x) => x.cost) }).instalmentCents
+      statements.add(
+        id,
+        nextNumber(STATEMENT_SERIES, issued),
+        m.premise_id,
+        m.customer_id,
+        issued,
+        `${months[0].month}-01`,
+        pricing.month(last).to,
+        st.dueDate,
+        st.totalCostCents,
+        st.totalPaidCents,
+        st.totalCostCents - st.totalPaidCents,
+        next,
+        st.dueCents > 0 ? 'issued' : 'settled',
+        JSON.stringify({ meter: { serial: m.serial, meteringPointId: m.metering_point_id } }),
+        instantOn(issued, 420),
+      )
+      for (const x of months) statementLines.add(id, x.month, x.m3, x.kWh, x.cost, x.inst, x.est ? 1 : 0)
+    }
+
+    // One pass over the readings in rowid order, grouped by meter; the needed periods only.
+    const page = db
+      .prepare(
+        `SELECT rowid, meter_id, period, value, status, reading_date FROM readings
+         WHERE rowid > ? AND period >= ? AND status IN ('actual', 'estimated', 'corrected')
+         ORDER BY rowid LIMIT ?`,
+      )
+      .raw()
+    const pageSize = Math.max(ctx.options.batchSize * 10, 1000)
+    const billed = new Set<string>()
+    let current: string | null = null
+    let group: ReadingRow[] = []
+    const finishGroup = () => {
+      if (current === null) return
+      if (billed.has(current)) throw new Error(`readings of meter ${current} are not stored together`)
+      billed.add(current)
+      const m = meters.get(current)
+      if (m) bill(m, group)
+      group = []
+    }
+    const firstRead = addMonths(firstBilled, -1)
+    let after = 0
+    for (;;) {
+      const rows = page.all(after, firstRead, pageSize) as ReadingRow[]
+      db.transaction(() => {
+        for (const r of rows) {
+          if (r[1] !== current) {
+            finishGroup()
+            current = r[1]
+          }
+          group.push(r)
+        }
+        if (rows.length === 0) finishGroup()
+        flush()
+      })()
+      if (rows.length === 0) break
+      after = rows[rows.length - 1][0]
+      ctx.log(`billing: ${billed.size} meters`)
+    }
+
+    db.exec('DROP TABLE temp.seed_invoice_template; DROP TABLE temp.seed_line_template')
     const upsert = db.prepare(`INSERT INTO number_series (name, prefix, next_value, range_end, pad_to)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET next_value = max(next_value, excluded.next_value)`)
     db.transaction(() => {

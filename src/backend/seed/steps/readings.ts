@@ -1,12 +1,11 @@
-import type { Statement } from 'better-sqlite3'
+import { BulkInsert } from '../bulk'
 import type { SeedAgent, SeedContext, SeedStep } from '../context'
 import { addDays, daysInMonth, instantOn, monthNumber, monthOf } from '../dates'
 import type { Rng } from '../prng'
 import { householdProfile, monthlyShare } from '../profile'
 
-const COLUMNS = `(id, meter_id, value, reading_date, period, source, status, channel, agent_id, on_behalf_of,
-  created_at, out_of_window, reason, corrects_reading_id, flags, version)`
-const PARAMS = 11
+const HEAD = `INSERT INTO readings (id, meter_id, value, reading_date, period, source, status, channel, agent_id,
+  on_behalf_of, created_at, out_of_window, reason, corrects_reading_id, flags, version) VALUES`
 const ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, NULL, 1)'
 
 interface MeterRow {
@@ -26,6 +25,8 @@ interface PeriodInfo {
   month: number
   /** Candidate report days: the 27th to the month's end, then the 1st and 2nd of the next month. */
   days: string[]
+  /** How many of `days` are in the period's own month. */
+  inMonth: number
   /** When the operator's estimate is dated; '' when that is not before today. */
   estimateDate: string
 }
@@ -36,17 +37,19 @@ function periodInfo(period: string, today: string): PeriodInfo {
   for (let d = 27; d <= last; d++) days.push(`${period}-${d}`)
   const end = `${period}-${last}`
   const estimateDate = addDays(end, 5)
+  const all = [...days, addDays(end, 1), addDays(end, 2)].filter((d) => d < today)
   return {
     period,
     month: monthNumber(period),
-    days: [...days, addDays(end, 1), addDays(end, 2)].filter((d) => d < today),
+    days: all,
+    inMonth: all.filter((d) => d.startsWith(period)).length,
     estimateDate: estimateDate < today ? estimateDate : '',
   }
 }
 
 /** Mostly the 27th to the month's end, ~15 % on the 1st or 2nd of the next month. */
 function reportDay(rng: Rng, p: PeriodInfo): string {
-  const inMonth = p.days.filter((d) => d.startsWith(p.period)).length
+  const inMonth = p.inMonth
   const k =
     rng.chance(0.15) && p.days.length > inMonth
       ? rng.int(inMonth, p.days.length - 1)
@@ -58,7 +61,7 @@ function reportDay(rng: Rng, p: PeriodInfo): string {
  * 24 monthly readings per meter up to the last window opened before `today`: cumulative register
  * values from seasonal consumption (more in winter), ~8 % operator estimates (which may overshoot the
  * next actual value, as real estimates do), actual readings from the portal, web form, SMS or an agent.
- * No reading is dated on or after `today`. Rows go in one multi-row INSERT per meter (far fewer calls).
+ * No reading is dated on or after `today`. Rows go in multi-row INSERTs of 500 (far fewer calls).
  */
 export const readingsStep: SeedStep = {
   name: 'readings',
@@ -68,18 +71,7 @@ export const readingsStep: SeedStep = {
     const periods = ctx.periods.map((p) => periodInfo(p, ctx.options.today))
     const rng = ctx.rng('readings')
     const nextId = ctx.ids('readings')
-    const inserts = new Map<number, Statement>()
-    const insertRows = (params: unknown[]) => {
-      const n = params.length / PARAMS
-      let stmt = inserts.get(n)
-      if (!stmt) {
-        stmt = db.prepare(
-          `INSERT INTO readings ${COLUMNS} VALUES ${Array.from({ length: n }, () => ROW).join(', ')}`,
-        )
-        inserts.set(n, stmt)
-      }
-      stmt.run(params)
-    }
+    const insert = new BulkInsert(db, HEAD, ROW, 500)
     const agentFor = (language: string): SeedAgent =>
       ctx.agents.find((a) => a.language === language) ?? ctx.agents[rng.int(0, ctx.agents.length - 1)]
     let done = 0
@@ -98,7 +90,6 @@ export const readingsStep: SeedStep = {
             Number(m.installed_at.slice(8, 10)) <= 20
               ? monthOf(m.installed_at)
               : monthOf(addDays(m.installed_at, 15))
-          const params: unknown[] = []
           let lastRecorded = truth
           for (const p of periods) {
             if (p.period < firstPeriod) continue
@@ -112,8 +103,19 @@ export const readingsStep: SeedStep = {
               const usual = profile.annualM3 * monthlyShare(profile.use, p.month)
               const guess = lastRecorded + Math.round(usual * (0.7 + rng.next() * 0.6))
               lastRecorded = guess
-              params.push(nextId(), m.id, guess, p.estimateDate, p.period, 'operator_estimate', 'estimated')
-              params.push(null, null, null, instantOn(p.estimateDate, 60))
+              insert.add(
+                nextId(),
+                m.id,
+                guess,
+                p.estimateDate,
+                p.period,
+                'operator_estimate',
+                'estimated',
+                null,
+                null,
+                null,
+                instantOn(p.estimateDate, 60),
+              )
               continue
             }
             const date = reportDay(rng, p)
@@ -121,11 +123,22 @@ export const readingsStep: SeedStep = {
             const agent = source === 'agent' ? agentFor(m.preferred_language) : null
             const channel = source === 'portal' ? 'portal' : agent ? rng.weighted(AGENT_CHANNELS) : null
             lastRecorded = truth
-            params.push(nextId(), m.id, truth, date, p.period, source, 'actual', channel)
-            params.push(agent?.id ?? null, agent ? m.customer_id : null, instantOn(date, rng.int(360, 1260)))
+            insert.add(
+              nextId(),
+              m.id,
+              truth,
+              date,
+              p.period,
+              source,
+              'actual',
+              channel,
+              agent?.id ?? null,
+              agent ? m.customer_id : null,
+              instantOn(date, rng.int(360, 1260)),
+            )
           }
-          if (params.length > 0) insertRows(params)
         }
+        insert.flush()
         done += meters.length
         ctx.log(`readings for ${done} meters`)
       },

@@ -107,6 +107,7 @@ export interface InvoiceDetails {
   meter?: { serial: string; meteringPointId: string }
   readings?: { start: PrintReading; end: PrintReading } | null
   balanceForwardCents?: number
+  /** Each line's period, in line order; absent when every line spans the invoice period. */
   lines?: Array<{ from: string; to: string }>
 }
 
@@ -154,8 +155,9 @@ export function invoicePrintData(db: Db, where: { id?: string; number?: string }
     lines: lines.map((l, i) => ({
       kind: l.kind,
       descriptionKey: l.description_key,
-      from: d.lines?.[i]?.from ?? null,
-      to: d.lines?.[i]?.to ?? null,
+      // Without `lines` in the details every line spans the invoice period.
+      from: d.lines ? (d.lines[i]?.from ?? null) : row.period_start,
+      to: d.lines ? (d.lines[i]?.to ?? null) : row.period_end,
       quantityMilli: l.quantity_milli,
       unit: l.unit,
       unitPriceMicrocents: l.unit_price_microcents,
