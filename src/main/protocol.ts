@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import type { Protocol } from 'electron'
-import { RENDERER_CSP } from './csp'
+import { RENDERER_CSP } from '../backend/host/csp'
 
 /**
  * The renderer is served from a privileged custom scheme instead of file://, so the page gets a real

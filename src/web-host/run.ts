@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { seedOnFirstRun } from './first-run'
+import { seedOnFirstRun } from '../backend/host/first-run'
 import { defaultDbFile, defaultRendererDir } from './paths'
 import { startWebHost, type WebHost } from './server'
 

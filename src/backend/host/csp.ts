@@ -1,7 +1,7 @@
 /**
- * The renderer's Content-Security-Policy; the browser shell sends the same (test/main pins that they
- * agree — the two shells may not import each other). Inline styles: the component library sets style
- * attributes at run time. blob: frames: generated PDFs.
+ * The renderer's Content-Security-Policy, sent by both shells (Electron's app:// protocol and the browser
+ * shell's static files). Inline styles are allowed because the component library sets style attributes at run time;
+ * blob: frames let the browser shell show a generated PDF.
  */
 export const RENDERER_CSP = [
   "default-src 'self'",

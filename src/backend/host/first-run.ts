@@ -1,10 +1,14 @@
 import { existsSync, rmSync } from 'node:fs'
-import { openDatabase } from '../backend/db/open'
-import { seedDatabase, todayInRiga } from '../backend/seed'
+import { openDatabase } from '../db/open'
+import { seedDatabase, todayInRiga } from '../seed'
 
-/** Same first-run demo data as the browser shell (src/web-host/first-run.ts; the shells may not share code). */
+/** How many demo customers a first run gets: enough to search and page through, ~1 s to generate. */
 export const FIRST_RUN_CUSTOMERS = 1000
 
+/**
+ * First run (no database file yet): create it and fill it with the deterministic demo data. A failed
+ * seed leaves no half-filled file behind, so the next start tries again.
+ */
 export async function seedOnFirstRun(dbFile: string, customers = FIRST_RUN_CUSTOMERS): Promise<boolean> {
   if (existsSync(dbFile)) return false
   const db = openDatabase(dbFile)
