@@ -18,7 +18,16 @@ import { type ArchiveFinding, judgeArchiveTimestamp } from '../cms/archive'
 import type { ValidationOptions } from '../pki/trust'
 import { type Certificate, tryParseCertificate } from '../pki/x509'
 import { appendedChanges } from './changes'
-import { arrayValue, objectText, type PdfFile, type PdfObject, refs, scanPdf, streamData } from './objects'
+import {
+  arrayValue,
+  dictText,
+  occurrences,
+  type PdfFile,
+  type PdfObject,
+  refs,
+  scanPdf,
+  streamData,
+} from './objects'
 
 const MAX_PDF_BYTES = 64 * 1024 * 1024
 const MAX_SIGNATURES = 50
@@ -47,19 +56,25 @@ function enclosingObject(pdf: PdfFile, pos: number): PdfObject | null {
   return best && pos < best.end ? best : null
 }
 
+const BYTE_RANGE = /^\/ByteRange\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/
+const MAX_BYTE_RANGE_HITS = 10_000
+/** A signature dictionary (with its /Contents) longer than this is not read. */
+const MAX_SIG_DICT = 4 * 1024 * 1024
+
 function findSignatures(pdf: PdfFile): PdfSignatureField[] {
   const found = new Map<number, PdfSignatureField>()
-  const re = /\/ByteRange\s*\[\s*(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s+(\d{1,10})\s*\]/g
-  let m: RegExpExecArray | null
-  while ((m = re.exec(pdf.text)) !== null && found.size < MAX_SIGNATURES) {
+  for (const pos of occurrences(pdf.bytes, '/ByteRange', MAX_BYTE_RANGE_HITS)) {
+    if (found.size >= MAX_SIGNATURES) break
+    const m = BYTE_RANGE.exec(pdf.bytes.toString('latin1', pos, pos + 512))
+    if (!m) continue
     const range = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number]
-    const obj = enclosingObject(pdf, m.index)
-    const key = obj ? obj.offset : m.index
+    const obj = enclosingObject(pdf, pos)
+    const key = obj ? obj.offset : pos
     if (found.has(key)) continue
     // The signature dictionary is the enclosing object; its own /Contents must be exactly the gap.
-    const from = obj ? obj.offset : Math.max(0, m.index - 4096)
-    const to = obj ? obj.end : Math.min(pdf.text.length, m.index + 4096)
-    const dict = pdf.text.slice(from, to)
+    const from = obj ? obj.offset : Math.max(0, pos - 4096)
+    const to = Math.min(obj ? obj.end : pos + 4096, from + MAX_SIG_DICT, pdf.bytes.length)
+    const dict = pdf.bytes.toString('latin1', from, to)
     const sf = /\/SubFilter\s*\/([A-Za-z0-9.#_-]+)/.exec(dict)
     const contents = /\/Contents\s*<([0-9A-Fa-f\s]*)>/.exec(dict)
     const contentsStart = contents ? from + contents.index + contents[0].indexOf('<') : -1
@@ -79,11 +94,14 @@ function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[
   const certificates: Certificate[] = []
   const ocsp: Buffer[] = []
   const dssNums = new Set<number>()
-  for (const m of pdf.text.matchAll(/\/DSS\s+(\d{1,10})\s+\d{1,5}\s+R/g)) dssNums.add(Number(m[1]))
+  for (const pos of occurrences(pdf.bytes, '/DSS', 1000)) {
+    const m = /^\/DSS\s+(\d{1,10})\s+\d{1,5}\s+R/.exec(pdf.bytes.toString('latin1', pos, pos + 64))
+    if (m) dssNums.add(Number(m[1]))
+  }
   for (const num of dssNums) {
     const o = pdf.latest.get(num)
     if (!o) continue
-    const dict = objectText(pdf, o)
+    const dict = dictText(pdf, o)
     for (const [key, sink] of [
       ['Certs', 'cert'],
       ['OCSPs', 'ocsp'],
