@@ -12,8 +12,8 @@ import type {
 import { raw } from '../pki/asn1'
 import { buildChain, type ChainResult } from '../pki/chain'
 import { type ArchiveFinding, assessArchive } from './archive'
+import { assessRevocation, embeddedRevocation } from './revocation'
 import { attr, type SignedData, type SignerInfo, verifySignerInfo } from '../pki/cms'
-import { checkOcsp, type OcspCheck, parseOcsp } from '../pki/ocsp'
 import { OID } from '../pki/oids'
 import { digestPolicy, keyPolicy, worst } from '../pki/policy'
 import { tsaNotQualified, tsaServiceName, verifyTimestampToken, type TimestampResult } from '../pki/timestamp'
@@ -28,6 +28,8 @@ export interface CmsEvidence {
   certificates: Certificate[]
   /** DER OCSPResponse / BasicOCSPResponse values from outside the SignerInfo (PDF DSS). */
   ocsp: Buffer[]
+  /** DER CRLs from outside the SignerInfo (PDF DSS). */
+  crls?: Buffer[]
   /**
    * Archive-level proof found outside the SignerInfo: the PDF document timestamp covering the signature,
    * judged (a verified one counts; otherwise why not), or null when there is none.
@@ -65,22 +67,6 @@ class Checks {
 
 const FAILED = (sub: SubIndication): Verdict => ({ indication: 'TOTAL_FAILED', sub })
 const INDET = (sub: SubIndication): Verdict => ({ indication: 'INDETERMINATE', sub })
-
-/** OCSP responses inside the SignerInfo: CAdES revocationValues and Adobe's revocation archival attribute. */
-function embeddedOcsp(si: SignerInfo): Buffer[] {
-  const out: Buffer[] = []
-  const rv = attr(si, OID.revocationValues, true)
-  for (const field of rv?.children ?? []) {
-    if (field.cls === 2 && field.tagNo === 1)
-      out.push(...(field.children[0]?.children ?? []).map((n) => Buffer.from(raw(n))))
-  }
-  const adbe = attr(si, OID.adbeRevocationInfo)
-  for (const field of adbe?.children ?? []) {
-    if (field.cls === 2 && field.tagNo === 1)
-      out.push(...(field.children[0]?.children ?? []).map((n) => Buffer.from(raw(n))))
-  }
-  return out
-}
 
 export function assessCmsSignature(
   id: string,
@@ -213,55 +199,16 @@ export function assessCmsSignature(
     chain = buildChain(cert, pool, store, bestTime, 'signature')
   }
 
-  // Revocation evidence (embedded only).
+  // Revocation evidence (embedded only): OCSP, else CRLs.
   let ocspOk = false
   if (cert) {
     const issuer = chain?.chain[1] ?? pool.find((c) => isIssuedBy(cert, c)) ?? null
-    const checksFound: OcspCheck[] = []
-    for (const der of [...embeddedOcsp(si), ...evidence.ocsp]) {
-      try {
-        if (issuer) checksFound.push(checkOcsp(parseOcsp(der), cert, issuer, store, pool))
-      } catch {
-        // A malformed response is no evidence.
-      }
-    }
-    const usable = checksFound.filter((c) => c.single !== null)
-    const good = usable.find((c) => c.reasonKey === null)
-    const revoked = usable.find((c) => c.status === 'revoked' && c.reasonKey === 'pki_ocsp_revoked')
-    if (revoked?.single?.revocationTime && revoked.single.revocationTime.getTime() <= bestTime.getTime()) {
-      checks.add(
-        'revocation',
-        'fail',
-        'pki_ocsp_revoked',
-        undefined,
-        tsTime ? FAILED('REVOKED') : INDET('REVOKED_NO_POE'),
-      )
-    } else if (good) {
-      const produced = good.response.producedAt.getTime()
-      if (tsTime && produced < tsTime.getTime()) {
-        checks.add(
-          'revocation',
-          'fail',
-          'pki_ocsp_before_timestamp',
-          undefined,
-          INDET('TIMESTAMP_ORDER_FAILURE'),
-        )
-      } else {
-        ocspOk = true
-        if (tsTime && produced - tsTime.getTime() > OCSP_FRESHNESS_MS)
-          checks.add('revocation', 'warning', 'pki_ocsp_late')
-        else
-          checks.add('revocation', 'pass', 'pki_ocsp_good', { time: good.response.producedAt.toISOString() })
-      }
-    } else if (usable.length > 0) {
-      checks.add(
-        'revocation',
-        'fail',
-        usable[0].reasonKey ?? 'pki_ocsp_unknown',
-        undefined,
-        INDET('TRY_LATER'),
-      )
-    } else checks.add('revocation', 'fail', 'pki_ocsp_absent', undefined, INDET('TRY_LATER'))
+    const sources = embeddedRevocation(sd, si)
+    sources.ocsp.push(...evidence.ocsp)
+    sources.crls.push(...(evidence.crls ?? []))
+    const r = assessRevocation(cert, issuer, sources, store, pool, bestTime, tsTime)
+    ocspOk = r.ok
+    checks.add('revocation', r.outcome, r.reasonKey, r.params, r.verdict ?? undefined)
   }
 
   if (chain) {

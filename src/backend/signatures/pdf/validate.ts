@@ -89,10 +89,11 @@ function findSignatures(pdf: PdfFile): PdfSignatureField[] {
   return [...found.values()].sort((a, b) => a.coveredEnd - b.coveredEnd)
 }
 
-/** Certificates and OCSP responses from every DSS dictionary in the file. */
-function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[] } {
+/** Certificates, OCSP responses and CRLs from every DSS dictionary in the file. */
+function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[]; crls: Buffer[] } {
   const certificates: Certificate[] = []
   const ocsp: Buffer[] = []
+  const crls: Buffer[] = []
   const dssNums = new Set<number>()
   for (const pos of occurrences(pdf.bytes, '/DSS', 1000)) {
     const m = /^\/DSS\s+(\d{1,10})\s+\d{1,5}\s+R/.exec(pdf.bytes.toString('latin1', pos, pos + 64))
@@ -105,6 +106,7 @@ function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[
     for (const [key, sink] of [
       ['Certs', 'cert'],
       ['OCSPs', 'ocsp'],
+      ['CRLs', 'crl'],
     ] as const) {
       const arr = arrayValue(pdf, dict, key)
       for (const n of arr ? refs(arr).slice(0, 1000) : []) {
@@ -112,6 +114,7 @@ function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[
         const data = so ? streamData(pdf, so) : null
         if (!data) continue
         if (sink === 'ocsp') ocsp.push(data)
+        else if (sink === 'crl') crls.push(data)
         else {
           const c = tryParseCertificate(data)
           if (c) certificates.push(c)
@@ -119,7 +122,7 @@ function dssEvidence(pdf: PdfFile): { certificates: Certificate[]; ocsp: Buffer[
       }
     }
   }
-  return { certificates, ocsp }
+  return { certificates, ocsp, crls }
 }
 
 /** A document timestamp: by /SubFilter, or a CMS whose content is a TSTInfo. */

@@ -49,7 +49,13 @@ export interface SignedData {
   content: Buffer | null
   certificates: Certificate[]
   signers: SignerInfo[]
+  /** The `crls` field (RevocationInfoChoices): CertificateList DER values. */
+  crls: Buffer[]
+  /** OCSP responses carried as otherRevInfo (RFC 5940 id-ri-ocsp-response) in the `crls` field. */
+  ocspResponses: Buffer[]
 }
+
+const MAX_REVOCATION_VALUES = 1000
 
 export class CmsError extends Error {
   constructor(readonly reasonKey: string) {
@@ -112,9 +118,25 @@ export function parseSignedData(bytes: Buffer): SignedData {
       }
       i++
     }
-    if (isContext(sd.children[i], 1)) i++
+    const crls: Buffer[] = []
+    const ocspResponses: Buffer[] = []
+    if (isContext(sd.children[i], 1)) {
+      for (const c of sd.children[i].children.slice(0, MAX_REVOCATION_VALUES)) {
+        if (c.cls === 0 && c.tagNo === TAG.SEQUENCE) crls.push(Buffer.from(raw(c)))
+        else if (c.cls === 2 && c.tagNo === 1 && oid(c.children[0]) === OID.riOcspResponse && c.children[1])
+          ocspResponses.push(Buffer.from(raw(c.children[1])))
+      }
+      i++
+    }
     const signerSet = expect(child(sd, i, 'signerInfos'), TAG.SET, 'signerInfos')
-    return { contentType, content: eContent, certificates, signers: signerSet.children.map(parseSignerInfo) }
+    return {
+      contentType,
+      content: eContent,
+      certificates,
+      signers: signerSet.children.map(parseSignerInfo),
+      crls,
+      ocspResponses,
+    }
   } catch (e) {
     if (e instanceof CmsError) throw e
     throw new CmsError('cms_format')

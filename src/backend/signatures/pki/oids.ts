@@ -33,6 +33,8 @@ export const OID = {
   // OCSP
   ocspBasic: '1.3.6.1.5.5.7.48.1.1',
   ocspNonce: '1.3.6.1.5.5.7.48.1.2',
+  /** RFC 5940 otherRevInfoFormat for an OCSP response in the CMS crls field. */
+  riOcspResponse: '1.3.6.1.5.5.7.16.2',
   // Signature algorithms
   rsaEncryption: '1.2.840.113549.1.1.1',
   rsaPss: '1.2.840.113549.1.1.10',
