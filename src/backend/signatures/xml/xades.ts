@@ -43,6 +43,7 @@ import {
 import { certificatesOf, checkRevocation, checkSignatureTimestamp, findIssuer } from './xades-evidence'
 import { Verdict } from './verdict'
 import { checkArchiveTimestamps } from './archive-timestamp'
+import { assessRevocation } from '../cms/revocation'
 
 /** One XAdES signature inside an ASiC-E container, checked in the order of SIGNATURES.md. */
 export interface XadesInput {
@@ -150,7 +151,19 @@ export function validateXades(input: XadesInput): SignatureReport {
   const sigValueBytes = safeBase64(child(signature, NS.ds, 'SignatureValue'))
   const issuer = findIssuer(cert, pool, store)
   let revocationOk = false
-  if (props.ocspValues.length === 0) v.missing('revocation', 'TRY_LATER', 'xml_no_revocation')
+  if (props.ocspValues.length === 0 && props.crlValues.length > 0 && issuer) {
+    // CRL evidence (XAdES CRLValues) when there is no OCSP, judged as for CAdES/PAdES.
+    const crls = props.crlValues.slice(0, 50).map(safeBase64)
+    const at = bestTime ?? input.options.validationTime
+    const r = assessRevocation(cert, issuer, { ocsp: [], crls }, store, pool, at, bestTime)
+    if (r.ok) {
+      revocationOk = true
+      v.add('revocation', r.outcome, r.reasonKey, r.params)
+      if (level === 'T') level = 'LT'
+    } else if (r.verdict?.indication === 'TOTAL_FAILED')
+      v.fail('revocation', r.verdict.sub, r.reasonKey, r.params)
+    else v.undecided('revocation', r.verdict?.sub ?? 'TRY_LATER', r.reasonKey, r.params)
+  } else if (props.ocspValues.length === 0) v.missing('revocation', 'TRY_LATER', 'xml_no_revocation')
   else if (!issuer) v.missing('revocation', 'TRY_LATER', 'xml_revocation_no_issuer')
   else {
     const ev = checkRevocation(props.ocspValues, cert, issuer, store, pool, sigValueBytes, bestTime)
