@@ -4,7 +4,7 @@ import { validateDocument, MemoryTrustStore } from '../../../../src/backend/sign
 import { dnTextMatches, parseDnText } from '../../../../src/backend/signatures/pki/dn'
 import { tryParseCertificate } from '../../../../src/backend/signatures/pki/x509'
 import { makeContainer, makeKey } from '../xml/xades-signer'
-import { issue } from './test-pki'
+import { OIDS, issue, nameDer, oidDer, seq, set, signedData, tlv } from './test-pki'
 
 const esteidIssuer = () => {
   // A DER name built by the test PKI: C=LV, O=GasDesk Test PKI, CN=TEST of ESTEID-SK 2015.
@@ -91,5 +91,33 @@ describe('XAdES SigningCertificate v1: the issuer name is compared', () => {
       reasonKey: 'xml_signing_certificate_issuer_mismatch',
     })
     expect(s).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' })
+  })
+})
+
+describe('CMS signing-certificate-v2: the issuerSerial directoryName is compared', () => {
+  const ca = issue(null, 'Issuing CA', { ca: true })
+  const signer = issue(ca, 'Anna Liepa')
+  const run = (essIssuer?: Buffer) =>
+    validateDocument(signedData({ signer, content: Buffer.from('x'), essIssuer }), 'x.p7m', {
+      validationTime: new Date('2025-01-01Z'),
+      trustStore: new MemoryTrustStore([], [ca.der]),
+    }).signatures[0].checks.find((c) => c.id === 'signing-certificate')
+
+  it('the real issuer (also when re-encoded with other string types) matches', () => {
+    expect(run()?.outcome).toBe('pass')
+    // Same attribute values, PrintableString instead of UTF8String for the O and CN.
+    const printable = seq(
+      set(seq(oidDer(OIDS.c), tlv(0x13, Buffer.from('LV')))),
+      set(seq(oidDer(OIDS.o), tlv(0x13, Buffer.from('GasDesk Test PKI')))),
+      set(seq(oidDer(OIDS.cn), tlv(0x13, Buffer.from('Issuing CA')))),
+    )
+    expect(run(printable)?.outcome).toBe('pass')
+  })
+
+  it('another issuer with the right serial and hash is a mismatch', () => {
+    expect(run(nameDer('Other CA'))).toMatchObject({
+      outcome: 'fail',
+      reasonKey: 'cms_signing_certificate_mismatch',
+    })
   })
 })

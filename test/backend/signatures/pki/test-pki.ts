@@ -213,6 +213,8 @@ export interface SignedDataOptions {
   unsigned?: (signatureValue: Buffer) => Buffer[]
   /** Add signing-certificate-v2 (default true). */
   essCert?: boolean
+  /** The issuer Name (DER) written in the ESSCertIDv2 issuerSerial (default: the real issuer). */
+  essIssuer?: Buffer
 }
 
 /** A ContentInfo with SignedData and one SignerInfo (signed attributes in DER order). */
@@ -226,7 +228,7 @@ export function signedData(o: SignedDataOptions): Buffer {
   if (o.essCert !== false) {
     const essId = seq(
       octet(createHash('sha256').update(o.signer.der).digest()),
-      seq(seq(ctx(4, o.signer.cert.issuer.der)), intHex(o.signer.cert.serialHex)),
+      seq(seq(ctx(4, o.essIssuer ?? o.signer.cert.issuer.der)), intHex(o.signer.cert.serialHex)),
     )
     attrs.push(attribute(OIDS.signingCertificateV2, seq(seq(essId))))
   }
