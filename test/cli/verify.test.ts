@@ -1,4 +1,12 @@
+import { X509Certificate } from 'node:crypto'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ZipArchive } from '../../src/backend/signatures/zip/reader'
+import { parseXml } from '../../src/backend/signatures/xml/parser'
+import { descendants } from '../../src/backend/signatures/xml/dom'
+import { base64Of } from '../../src/backend/signatures/xml/dsig'
 import { UsageError } from '../../src/cli/command'
 import { exitCode, verifyCommand } from '../../src/cli/commands/verify'
 
@@ -70,6 +78,25 @@ describe('gasdesk verify', () => {
       reasonKey: 'xml_chain_test_anchor',
     })
     expect(errors.join('\n')).toMatch(/TEST PKI TRUSTED/)
+  })
+
+  it('--trust-dir with the EE TEST root: its root-issued OCSP responder is accepted, BDOC-TM VALID', async () => {
+    // The root certificate ships inside valid-asice-lta.asice; written to a folder as a test anchor.
+    const zip = ZipArchive.open(readFileSync(`${FIX}/asice/valid-asice-lta.asice`))
+    const sig = zip.entries.find((e) => e.name.includes('signatures'))!
+    const root = descendants(parseXml(zip.read(sig)).root)
+      .filter((el) => el.local === 'EncapsulatedX509Certificate')
+      .map((el) => new X509Certificate(base64Of(el)))
+      .find((c) => c.ca && c.subject === c.issuer)!
+    const dir = mkdtempSync(join(tmpdir(), 'gasdesk-trust-'))
+    writeFileSync(join(dir, 'ee-test-root.pem'), root.toString())
+    const file = `${FIX}/bdoc/valid-bdoc-tm.bdoc`
+    expect(await verifyCommand.run([file, '--json', ...AT])).toBe(2)
+    out.length = 0
+    expect(await verifyCommand.run([file, '--json', '--trust-dir', dir, ...AT])).toBe(0)
+    const json = JSON.parse(out.join('\n'))[0]
+    expect(json.status).toBe('VALID')
+    expect(json.signatures[0].checks.find((c: { id: string }) => c.id === 'revocation').outcome).toBe('pass')
   })
 
   it('usage errors: no file, a bad --at, an unreadable file', async () => {
