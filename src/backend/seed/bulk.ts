@@ -75,9 +75,14 @@ export class BulkInsert {
 /**
  * Drops the secondary indexes of `tables` and returns a function that recreates them from their exact
  * stored definitions: building an index once over loaded rows is far cheaper than keeping it up to date
- * row by row. Unique and primary-key indexes (no stored SQL) are kept, so constraints still hold.
+ * row by row (above all for keys that arrive in random order, like names). Unique and primary-key indexes
+ * are kept, so constraints still hold, and so are the ones named in `keep` (the load itself uses them).
  */
-export function dropSecondaryIndexes(db: Db, tables: readonly string[]): () => void {
+export function dropSecondaryIndexes(
+  db: Db,
+  tables: readonly string[],
+  keep: readonly string[] = [],
+): () => void {
   if (tables.length === 0) return () => {}
   const indexes = db
     .prepare(
@@ -86,7 +91,7 @@ export function dropSecondaryIndexes(db: Db, tables: readonly string[]): () => v
     )
     .all(...tables) as { name: string; sql: string }[]
   const unique = indexes.filter((i) => /^\s*create\s+unique\b/i.test(i.sql))
-  const dropped = indexes.filter((i) => !unique.includes(i))
+  const dropped = indexes.filter((i) => !unique.includes(i) && !keep.includes(i.name))
   db.transaction(() => {
     for (const i of dropped) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`)
   })()

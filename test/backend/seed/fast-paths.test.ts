@@ -98,6 +98,15 @@ describe('bulk loading', () => {
       restore()
       restore()
       expect(schema()).toEqual(before)
+      const again = dropSecondaryIndexes(db, ['premises'], ['premises_customer'])
+      const left = db
+        .prepare(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'premises' AND sql IS NOT NULL",
+        )
+        .pluck()
+      expect(left.all()).toEqual(['premises_customer'])
+      again()
+      expect(schema()).toEqual(before)
     } finally {
       db.close()
     }

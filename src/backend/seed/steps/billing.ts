@@ -111,8 +111,9 @@ function paymentDate(rng: Rng, issued: string, due: string, today: string): stri
   return paid !== null && paid < today ? paid : null
 }
 
+/** Dates are plain 'YYYY-MM-DD' (the CHECK constraints hold them to it): nothing to escape. */
 const readingJson = (value: number, date: string, status: string): string =>
-  `{"value":${value},"date":${JSON.stringify(date)},"status":"${status === 'estimated' ? 'estimated' : 'actual'}"}`
+  `{"value":${value},"date":"${date}","status":"${status === 'estimated' ? 'estimated' : 'actual'}"}`
 
 /**
  * Invoices (billing type 'invoice') or balanced-payment instalments with a statement per review period
@@ -154,13 +155,20 @@ export const billingStep: SeedStep = {
       copyLines.run()
       clearTemplates.run()
     }
-    const sequences = new Map<string, number>()
+    const sequences = new Map<string, { year: number; seq: number; head: string; limit: number }>()
     const nextNumber = (series: InvoiceSeries, issued: string): string => {
-      const year = Number(issued.slice(0, 4))
-      const key = `${series.prefix}:${year}`
-      const seq = (sequences.get(key) ?? 0) + 1
-      sequences.set(key, seq)
-      return formatInvoiceNumber(series, year, seq)
+      const key = `${series.prefix}:${issued.slice(0, 4)}`
+      let s = sequences.get(key)
+      if (!s) {
+        // Core formats (and validates) the series once; the rest only pads the sequence the same way.
+        const year = Number(issued.slice(0, 4))
+        const first = formatInvoiceNumber(series, year, 1)
+        s = { year, seq: 0, head: first.slice(0, -series.width), limit: 10 ** series.width - 1 }
+        sequences.set(key, s)
+      }
+      s.seq += 1
+      if (s.seq > s.limit) return formatInvoiceNumber(series, s.year, s.seq) // throws: does not fit
+      return s.head + String(s.seq).padStart(series.width, '0')
     }
 
     const meters = new Map<string, MeterRow>()
@@ -342,7 +350,7 @@ export const billingStep: SeedStep = {
     const upsert = db.prepare(`INSERT INTO number_series (name, prefix, next_value, range_end, pad_to)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET next_value = max(next_value, excluded.next_value)`)
     db.transaction(() => {
-      for (const [key, seq] of sequences) {
+      for (const [key, { seq }] of sequences) {
         const [prefix, year] = key.split(':')
         const name = `${prefix === INVOICE_SERIES.prefix ? 'invoice' : 'statement'}:${year}`
         upsert.run(name, prefix, seq + 1, 9_999_999, 7)
