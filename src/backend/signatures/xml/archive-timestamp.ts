@@ -5,10 +5,11 @@
  *   1. the octets of every ds:Reference after its transforms (data files as is, SignedProperties c14n),
  *   2. ds:SignedInfo, ds:SignatureValue and ds:KeyInfo (when present),
  *   3. the unsigned signature properties before this timestamp, in document order,
- *   4. the ds:Object elements other than the one holding the QualifyingProperties.
+ *   4. the ds:Object elements other than the one holding the QualifyingProperties (for the older 1.3.2
+ *      xades:ArchiveTimeStamp, also other than those a ds:Reference covers).
  */
 import type { XmlElement } from './dom'
-import { NS, child, childrenNamed, elementChildren } from './dom'
+import { NS, attr, child, childrenNamed, elementChildren } from './dom'
 import { C14N } from './c14n'
 import { DsigError, base64Of, canonicalize, referenceOctets, type SignedInfo } from './dsig'
 import { timestampParts, type XadesProperties } from './xades-props'
@@ -64,8 +65,12 @@ export function archiveTimestampData(
       if (p === ts) break
       parts.push(c14nOf(p))
     }
+    // The 1.3.2 ArchiveTimeStamp leaves out objects a ds:Reference already covers; v1.4.1 takes them all.
+    const referenced = new Set(si.references.map((r) => r.uri ?? '').filter((u) => u.startsWith('#')))
+    const v132 = ts.ns !== NS.xades141
     for (const o of childrenNamed(input.signature, NS.ds, 'Object')) {
       if (props.qualifying && props.qualifying.parent === o) continue
+      if (v132 && referenced.has(`#${attr(o, 'Id') ?? ''}`)) continue
       parts.push(c14nOf(o))
     }
   } catch (e) {

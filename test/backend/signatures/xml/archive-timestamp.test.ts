@@ -43,6 +43,14 @@ describe('XAdES archive timestamps are verified, not just present', () => {
     expect(r.status).toBe('VALID_WITH_WARNINGS')
   })
 
+  it('an extra ds:Object appended to the signature is covered too (step 4): the imprint no longer matches', () => {
+    const r = run(
+      rewrite((xml) => xml.replace(/(<\/(?:ds:)?Signature>)/, '<ds:Object Id="extra">note</ds:Object>$1')),
+    )
+    expect(r.signatures[0].checks.find((c) => c.id === 'signature-value')?.outcome).toBe('pass')
+    expect(archive(r)).toMatchObject({ outcome: 'warning', reasonKey: 'pki_ts_imprint' })
+  })
+
   it('a forged token (signature bytes changed) is a warning, not a pass', () => {
     const r = run(
       rewrite((xml) =>
