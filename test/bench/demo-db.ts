@@ -36,13 +36,14 @@ export async function demoDatabase(customers = BENCH_CUSTOMERS): Promise<DemoDb>
   const db = openDatabase(building)
   const start = performance.now()
   try {
-    await seedDatabase(db, {
+    const report = await seedDatabase(db, {
       customers,
       seed: SEED,
       today: todayInRiga(Date.now()),
       batchSize: 5000,
       log: (m) => process.stderr.write(`\r  ${m}          `),
     })
+    note(`\nseed steps (s): ${report.steps.map((s) => `${s.name} ${(s.ms / 1000).toFixed(1)}`).join(', ')}`)
   } finally {
     db.close()
     process.stderr.write('\n')
