@@ -6,6 +6,7 @@ import type { DesktopPort } from './desktop'
 import { createDispatch, type HandlerTable } from './dispatch'
 import { EventBus } from './events'
 import { openDatabase } from './db/open'
+import { startCheckpointer } from './db/checkpoint'
 import { ensureWorkstation } from './db/workstation'
 import { seedDemoAgents } from './services/agents'
 import { Sessions } from './services/sessions'
@@ -39,7 +40,8 @@ export interface Backend {
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const db = openDatabase(options.dbFile)
+  const db = openDatabase(options.dbFile, { autoCheckpoint: false })
+  const checkpointer = startCheckpointer(db)
   const clock = options.clock ?? systemClock
   const events = new EventBus()
   const ctx: BackendContext = {
@@ -75,6 +77,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dispatch,
     close() {
       clearInterval(sweep)
+      checkpointer.stop()
       db.close()
     },
   }

@@ -8,6 +8,11 @@ export type Db = Database.Database
 export interface OpenOptions {
   /** Apply pending migrations (default true). `false` is for tools that only inspect. */
   migrate?: boolean
+  /**
+   * Let SQLite checkpoint the WAL inside commits (default true, fine for tools). The long-running backend
+   * passes false and checkpoints between calls instead (db/checkpoint.ts).
+   */
+  autoCheckpoint?: boolean
 }
 
 /**
@@ -32,6 +37,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
+    if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0')
     if (options.migrate !== false) migrate(db)
     return db
   } catch (e) {
