@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream'
 import PDFDocument from 'pdfkit'
 import type { FontSet } from './fonts'
+import { attachShapingCache } from './shaping-cache'
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -63,10 +64,14 @@ export class PdfLayout {
       compress: true,
       info: options.info,
       lang: 'lv-LV',
+      // No default font: pdfkit would load the Helvetica metrics for each document and never use them.
+      font: null as unknown as string,
     })
     // pdfkit takes a parsed fontkit font (its types only list file sources).
     this.doc.registerFont('regular', options.fonts.regular as unknown as Buffer)
     this.doc.registerFont('bold', options.fonts.bold as unknown as Buffer)
+    const fonts = [options.fonts.regular, options.fonts.bold]
+    for (const name of ['bold', 'regular']) attachShapingCache(this.doc.font(name), fonts)
     this.finished = new Promise<void>((resolve, reject) => {
       options.out.once('finish', resolve)
       options.out.once('error', reject)
