@@ -49,9 +49,12 @@ export function createPricing(today: string, onNew: (p: Priced) => void = () => 
   const yesterday = addDays(today, -1)
   const notBeforeToday = (d: string) => (d < today ? d : yesterday)
   const months = new Map<string, MonthFacts>()
-  const priced = new Map<string, Priced>()
-  const calorific = new Map<string, string>()
-  const kWh = new Map<string, number>()
+  // Nested maps with numeric inner keys: building a string key per invoice cost more than pricing.
+  const priced = new Map<string, Map<number, Priced>>()
+  let pricedCount = 0
+  const loadSlots = new Map<string, number>()
+  const calorific = new Map<string, Map<string, string>>()
+  const kWh = new Map<string, Map<number, number>>()
   // Tens of thousands of combinations share a handful of line-period lists: keep one copy of each.
   const interned = new Map<string, string>()
   const intern = (s: string): string => {
@@ -79,26 +82,35 @@ export function createPricing(today: string, onNew: (p: Priced) => void = () => 
       return f
     },
     calorific(zone: string, month: string): string {
-      const key = `${zone}|${month}`
-      let cv = calorific.get(key)
+      let byMonth = calorific.get(zone)
+      if (!byMonth) calorific.set(zone, (byMonth = new Map()))
+      let cv = byMonth.get(month)
       if (cv === undefined) {
         cv = String(calorificValueFor(zone, month as `${number}-${number}`).kwhPerM3)
-        calorific.set(key, cv)
+        byMonth.set(month, cv)
       }
       return cv
     },
     kWh(m3: number, cv: string): number {
-      const key = `${cv}|${m3}`
-      let e = kWh.get(key)
+      let byM3 = kWh.get(cv)
+      if (!byM3) kWh.set(cv, (byM3 = new Map()))
+      let e = byM3.get(m3)
       if (e === undefined) {
         e = energyKWh(m3, cv)
-        kWh.set(key, e)
+        byM3.set(m3, e)
       }
       return e
     },
     price(month: string, kWhValue: number, group: 1 | 2, load: string): Priced {
-      const key = `${month}|${kWhValue}|${group}|${load}`
-      let p = priced.get(key)
+      let slot = loadSlots.get(load)
+      if (slot === undefined) loadSlots.set(load, (slot = loadSlots.size))
+      let byMonth = priced.get(month)
+      if (!byMonth) priced.set(month, (byMonth = new Map()))
+      // kWh is a whole number (energyKWh); 512 load bands and two groups fit below it.
+      const key = kWhValue * 1024 + slot * 2 + (group - 1)
+      if (!Number.isSafeInteger(key) || slot >= 512)
+        throw new Error(`cannot key kWh ${kWhValue}, load ${load}`)
+      let p = byMonth.get(key)
       if (!p) {
         const f = this.month(month)
         const calc = computeInvoice({
@@ -111,7 +123,7 @@ export function createPricing(today: string, onNew: (p: Priced) => void = () => 
         })
         const stored = toStoredLines(calc)
         p = {
-          template: priced.size + 1,
+          template: ++pricedCount,
           netCents: calc.netCents,
           vatCents: calc.vatCents,
           totalCents: calc.totalCents,
@@ -130,7 +142,7 @@ export function createPricing(today: string, onNew: (p: Priced) => void = () => 
             ? ''
             : intern(`,"lines":${JSON.stringify(stored.map((l) => ({ from: l.from, to: l.to })))}`),
         }
-        priced.set(key, p)
+        byMonth.set(key, p)
         onNew(p)
       }
       return p

@@ -111,6 +111,19 @@ function paymentDate(rng: Rng, issued: string, due: string, today: string): stri
   return paid !== null && paid < today ? paid : null
 }
 
+/**
+ * One reading per period, the latest recorded (rowid order is recording order), in period order. The
+ * seed writes each meter's periods in order, once each: then the rows are returned as they are.
+ */
+function latestPerPeriod(readings: ReadingRow[]): ReadingRow[] {
+  let ordered = true
+  for (let i = 1; i < readings.length && ordered; i++) ordered = readings[i - 1][2] < readings[i][2]
+  if (ordered) return readings
+  const byPeriod = new Map<string, ReadingRow>()
+  for (const r of readings) byPeriod.set(r[2], r)
+  return [...byPeriod.keys()].sort().map((p) => byPeriod.get(p)!)
+}
+
 /** Dates are plain 'YYYY-MM-DD' (the CHECK constraints hold them to it): nothing to escape. */
 const readingJson = (value: number, date: string, status: string): string =>
   `{"value":${value},"date":"${date}","status":"${status === 'estimated' ? 'estimated' : 'actual'}"}`
@@ -171,6 +184,14 @@ export const billingStep: SeedStep = {
       return s.head + String(s.seq).padStart(series.width, '0')
     }
 
+    // nextMonth once per distinct month, not per reading.
+    const nextOf = new Map<string, string>()
+    const following = (month: string): string => {
+      let next = nextOf.get(month)
+      if (next === undefined) nextOf.set(month, (next = nextMonth(month)))
+      return next
+    }
+
     const meters = new Map<string, MeterRow>()
     for (const m of db
       .prepare(
@@ -184,18 +205,15 @@ export const billingStep: SeedStep = {
     const bill = (m: MeterRow, readings: ReadingRow[]): void => {
       const load = PERMITTED_LOAD[m.load_band]
       if (!load) return
-      // The latest reading recorded for a period counts (rowid order is recording order).
-      const byPeriod = new Map<string, ReadingRow>()
-      for (const r of readings) byPeriod.set(r[2], r)
-      const periods = [...byPeriod.keys()].sort()
+      const rows = latestPerPeriod(readings)
       const meterJson = JSON.stringify({ serial: m.serial, meteringPointId: m.metering_point_id })
       const earlier: Array<{ total: number; paid: string | null }> = []
       let open: OpenMonth[] = []
-      for (let i = 1; i < periods.length; i++) {
-        const month = periods[i]
-        if (month < firstBilled || month > lastComplete || month !== nextMonth(periods[i - 1])) continue
-        const prev = byPeriod.get(periods[i - 1])!
-        const cur = byPeriod.get(month)!
+      for (let i = 1; i < rows.length; i++) {
+        const prev = rows[i - 1]
+        const cur = rows[i]
+        const month = cur[2]
+        if (month < firstBilled || month > lastComplete || month !== following(prev[2])) continue
         const facts: MonthFacts = pricing.month(month)
         const m3 = Math.max(0, cur[3] - prev[3])
         const cv = pricing.calorific(m.zone, month)
