@@ -14,13 +14,41 @@ export interface FontSet {
 
 const cache = new Map<string, FontSet>()
 
+/** The part of fontkit's TrueType font and glyph objects `memoizeGlyphOutlines` touches (fontkit is untyped). */
+interface GlyphInternals {
+  _decode(): unknown
+}
+interface FontInternals {
+  getGlyph(id: number, codePoints?: number[]): GlyphInternals | null
+}
+
+/**
+ * fontkit parses a glyph's whole outline again each time a subset is written (pdfkit subsets the fonts of
+ * every document when it ends), only to learn whether the glyph is composite. Glyph objects live as long
+ * as the font, so each keeps its parsed outline: both users of it (subsetting, drawing paths) only read it.
+ */
+function memoizeGlyphOutlines(font: Font): Font {
+  const internals = font as unknown as FontInternals
+  const getGlyph = internals.getGlyph.bind(internals)
+  internals.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints)
+    if (glyph && !Object.hasOwn(glyph, '_decode')) {
+      const decode = glyph._decode.bind(glyph)
+      let parsed: { value: unknown } | undefined
+      glyph._decode = () => (parsed ??= { value: decode() }).value
+    }
+    return glyph
+  }
+  return font
+}
+
 export function loadFonts(resourcesDir: string): FontSet {
   let set = cache.get(resourcesDir)
   if (!set) {
     const dir = join(resourcesDir, 'fonts')
     set = {
-      regular: create(readFileSync(join(dir, 'DejaVuSans.ttf'))),
-      bold: create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf'))),
+      regular: memoizeGlyphOutlines(create(readFileSync(join(dir, 'DejaVuSans.ttf')))),
+      bold: memoizeGlyphOutlines(create(readFileSync(join(dir, 'DejaVuSans-Bold.ttf')))),
     }
     cache.set(resourcesDir, set)
   }

@@ -1,19 +1,37 @@
 import QRCode from 'qrcode'
 import type { PdfLayout } from './layout'
 
+export type QrMatrix = ReturnType<typeof QRCode.create>['modules']
+
+/**
+ * The last few symbols by payload: the mask search costs about a millisecond, and the same invoice is
+ * drawn again for its preview, its print and its copies. Insertion order makes the Map an LRU list.
+ */
+const recent = new Map<string, QrMatrix>()
+const RECENT_MAX = 32
+
+export function qrMatrix(payload: string): QrMatrix {
+  let modules = recent.get(payload)
+  if (modules) recent.delete(payload)
+  else modules = QRCode.create(payload, { errorCorrectionLevel: 'M' }).modules
+  recent.set(payload, modules)
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string)
+  return modules
+}
+
 /**
  * A QR code drawn as vector squares (no raster image), `size` points wide including the four-module quiet
  * zone the standard asks for. Error correction M, as EPC069-12 recommends.
  */
 export function drawQr(layout: PdfLayout, payload: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' })
-  const n = qr.modules.size
+  const modules = qrMatrix(payload)
+  const n = modules.size
   const cell = size / (n + 8)
   const doc = layout.doc
   doc.save()
   for (let r = 0; r < n; r++) {
     for (let c = 0; c < n; c++) {
-      if (qr.modules.data[r * n + c]) doc.rect(x + (c + 4) * cell, y + (r + 4) * cell, cell, cell)
+      if (modules.data[r * n + c]) doc.rect(x + (c + 4) * cell, y + (r + 4) * cell, cell, cell)
     }
   }
   doc.fill('#000000').restore()
