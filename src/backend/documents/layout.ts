@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import PDFDocument from 'pdfkit'
 import type { FontSet } from './fonts'
-import { attachShapingCache } from './shaping-cache'
+import { attachShapingCaches } from './shaping-cache'
 
 /** A4 in PDF points. */
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -55,6 +55,7 @@ export class PdfLayout {
   y = MARGIN
   pageNo = 0
   private readonly finished: Promise<void>
+  private readonly releaseShaping: () => void
 
   constructor(private options: LayoutOptions) {
     this.doc = new PDFDocument({
@@ -70,8 +71,10 @@ export class PdfLayout {
     // pdfkit takes a parsed fontkit font (its types only list file sources).
     this.doc.registerFont('regular', options.fonts.regular as unknown as Buffer)
     this.doc.registerFont('bold', options.fonts.bold as unknown as Buffer)
-    const fonts = [options.fonts.regular, options.fonts.bold]
-    for (const name of ['bold', 'regular']) attachShapingCache(this.doc.font(name), fonts)
+    this.releaseShaping = attachShapingCaches(this.doc, [
+      ['bold', options.fonts.bold],
+      ['regular', options.fonts.regular],
+    ])
     this.finished = new Promise<void>((resolve, reject) => {
       options.out.once('finish', resolve)
       options.out.once('error', reject)
@@ -262,6 +265,7 @@ export class PdfLayout {
   /** Ends the document and resolves when the stream has taken every byte. */
   finish(): Promise<void> {
     this.doc.end()
+    this.releaseShaping()
     return this.finished
   }
 }
