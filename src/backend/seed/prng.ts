@@ -41,47 +41,71 @@ function cyrb128(text: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0]
 }
 
-/** A generator for one named stream: independent streams keep steps from shifting each other's output. */
-export function createRng(...key: (string | number)[]): Rng {
-  let [a, b, c, d] = cyrb128(key.join('\u0001'))
-  const u32 = (): number => {
-    a >>>= 0
-    b >>>= 0
-    c >>>= 0
-    d >>>= 0
-    let t = (a + b) | 0
-    a = b ^ (b >>> 9)
-    b = (c + (c << 3)) | 0
+/**
+ * sfc32 state and methods as a class: millions of per-premise streams (profile.ts) are created, and a
+ * closure-built object cost a dozen function allocations each.
+ */
+class Sfc32 implements Rng {
+  constructor(
+    private a: number,
+    private b: number,
+    private c: number,
+    private d: number,
+  ) {
+    // Discard the first outputs: sfc32 mixes poorly right after seeding.
+    for (let i = 0; i < 12; i++) this.u32()
+  }
+
+  u32(): number {
+    const a = this.a >>> 0
+    const b = this.b >>> 0
+    let c = this.c >>> 0
+    const d = ((this.d >>> 0) + 1) | 0
+    const t = (((a + b) | 0) + d) | 0
+    this.a = b ^ (b >>> 9)
+    this.b = (c + (c << 3)) | 0
     c = (c << 21) | (c >>> 11)
-    d = (d + 1) | 0
-    t = (t + d) | 0
-    c = (c + t) | 0
+    this.c = (c + t) | 0
+    this.d = d
     return t >>> 0
   }
-  // Discard the first outputs: sfc32 mixes poorly right after seeding.
-  for (let i = 0; i < 12; i++) u32()
-  const next = () => u32() / 4294967296
-  const rng: Rng = {
-    next,
-    u32,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: (items) => items[Math.floor(next() * items.length)],
-    weighted(items) {
-      let total = 0
-      for (const [, w] of items) total += w
-      let r = next() * total
-      for (const [item, w] of items) {
-        r -= w
-        if (r < 0) return item
-      }
-      return items[items.length - 1][0]
-    },
-    digits(n) {
-      let s = ''
-      for (let i = 0; i < n; i++) s += String(Math.floor(next() * 10))
-      return s
-    },
+
+  next(): number {
+    return this.u32() / 4294967296
   }
-  return rng
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1))
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]
+  }
+
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0
+    for (const [, w] of items) total += w
+    let r = this.next() * total
+    for (const [item, w] of items) {
+      r -= w
+      if (r < 0) return item
+    }
+    return items[items.length - 1][0]
+  }
+
+  digits(n: number): string {
+    let s = ''
+    for (let i = 0; i < n; i++) s += String(Math.floor(this.next() * 10))
+    return s
+  }
+}
+
+/** A generator for one named stream: independent streams keep steps from shifting each other's output. */
+export function createRng(...key: (string | number)[]): Rng {
+  const [a, b, c, d] = cyrb128(key.join('\u0001'))
+  return new Sfc32(a, b, c, d)
 }
