@@ -211,6 +211,22 @@ describe('customers (LV, then RU)', () => {
     expect(app.consoleErrors).toEqual([])
   })
 
+  it('opens reading entry and history for the customer’s meter from the customer view', async () => {
+    const { page } = app
+    await page.getByRole('link', { name: 'Ievadīt rādījumu' }).click()
+    await page.waitForURL(/#\/readings\?meter=/)
+    await page.locator('#main').getByText('A000000777').first().waitFor()
+    await page.goBack()
+    await page.getByRole('link', { name: 'Rādījumu vēsture' }).click()
+    await page.waitForURL(/mode=history/)
+    // The history names the meter's customer; a new meter has no readings to chart yet.
+    await page.locator('#main').getByText('Ērika Šņore').first().waitFor()
+    await page.screenshot({ path: join(SHOTS, 'customers-meter-history-lv.png') })
+    await page.goBack()
+    await page.locator('#c-portal').waitFor()
+    expect(app.consoleErrors).toEqual([])
+  })
+
   it('in Russian: finds the customer, reveals the code and reads the audit trail', async () => {
     const page = await app.newPage()
     await signIn(page, 'olga', 'olga-demo')
