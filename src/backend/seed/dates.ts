@@ -1,3 +1,5 @@
+import { civilFromDayNumber, dayNumber } from '../../core/calendar/dates'
+
 /** Calendar arithmetic on ISO dates ('YYYY-MM-DD') and months ('YYYY-MM'), done in UTC to avoid DST. */
 
 export function todayInRiga(nowMs: number): string {
@@ -8,37 +10,22 @@ export const isoToMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`)
 export const msToIso = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 /*
- * Day arithmetic in plain integers (days since 1970-01-01, proleptic Gregorian, after H. Hinnant's
- * civil-date algorithms): the generator does it millions of times, and Date parsing and formatting
+ * Day arithmetic in plain integers (days since 1970-01-01, the civil-date algorithms in
+ * src/core/calendar/dates.ts): the generator does it millions of times, and Date parsing and formatting
  * dominated. Valid 'YYYY-MM-DD' input (years 1000-9999) only.
  */
 const digit = (s: string, i: number): number => s.charCodeAt(i) - 48
 
 export function dayOf(iso: string): number {
-  let y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3)
-  const m = digit(iso, 5) * 10 + digit(iso, 6)
-  const d = digit(iso, 8) * 10 + digit(iso, 9)
-  if (m <= 2) y -= 1
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468
+  const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3)
+  return dayNumber(y, digit(iso, 5) * 10 + digit(iso, 6), digit(iso, 8) * 10 + digit(iso, 9))
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 export function isoOfDay(day: number): string {
-  const z = day + 719_468
-  const era = Math.floor(z / 146_097)
-  const doe = z - era * 146_097
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  )
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  return `${yoe + era * 400 + (m <= 2 ? 1 : 0)}-${pad2(m)}-${pad2(d)}`
+  const { y, m, d } = civilFromDayNumber(day)
+  return `${y}-${pad2(m)}-${pad2(d)}`
 }
 
 export const addDays = (iso: string, days: number): string => isoOfDay(dayOf(iso) + days)
