@@ -9,6 +9,7 @@ import type {
 } from '../../../contract'
 import type { Db } from '../../db/open'
 import { addressLine, parseDetails } from './print-data'
+import type { InvoiceRow, StatementRow, WithSubscriber } from './rows'
 
 interface PremiseRow {
   id: string
@@ -73,23 +74,7 @@ export function premiseBilling(
   })
 }
 
-interface InvoiceRow {
-  id: string
-  number: string
-  premise_id: string
-  subscriber_number: string
-  issue_date: string
-  period_start: string
-  period_end: string
-  due_date: string
-  net_cents: number
-  vat_cents: number
-  total_cents: number
-  status: InvoiceSummary['status']
-  details: string | null
-}
-
-const invoiceSummary = (r: InvoiceRow, today: string): InvoiceSummary => ({
+const invoiceSummary = (r: WithSubscriber<InvoiceRow>, today: string): InvoiceSummary => ({
   id: r.id,
   number: r.number,
   premiseId: r.premise_id,
@@ -103,23 +88,7 @@ const invoiceSummary = (r: InvoiceRow, today: string): InvoiceSummary => ({
   overdue: (r.status === 'issued' || r.status === 'partially_paid') && r.due_date < today,
 })
 
-interface StatementRow {
-  id: string
-  number: string
-  premise_id: string
-  subscriber_number: string
-  issue_date: string
-  period_start: string
-  period_end: string
-  due_date: string | null
-  actual_cost_cents: number
-  instalments_paid_cents: number
-  balance_cents: number
-  next_instalment_cents: number | null
-  status: StatementSummary['status']
-}
-
-const statementSummary = (r: StatementRow): StatementSummary => ({
+const statementSummary = (r: WithSubscriber<StatementRow>): StatementSummary => ({
   id: r.id,
   number: r.number,
   premiseId: r.premise_id,
@@ -147,13 +116,13 @@ export function billingDocuments(
       `SELECT d.*, p.subscriber_number FROM invoices d JOIN premises p ON p.id = d.premise_id
        WHERE d.customer_id = ? ${filter} ORDER BY d.period_end DESC, d.number DESC`,
     )
-    .all(...args) as InvoiceRow[]
+    .all(...args) as WithSubscriber<InvoiceRow>[]
   const statements = db
     .prepare(
       `SELECT d.*, p.subscriber_number FROM statements d JOIN premises p ON p.id = d.premise_id
        WHERE d.customer_id = ? ${filter} ORDER BY d.period_end DESC`,
     )
-    .all(...args) as StatementRow[]
+    .all(...args) as WithSubscriber<StatementRow>[]
   const payments = db
     .prepare(
       `SELECT id, premise_id, invoice_id, amount_cents, paid_on, reference, method FROM payments d
@@ -188,7 +157,7 @@ export function invoiceDetail(db: Db, id: string, today: string): InvoiceDetail 
     .prepare(
       `SELECT d.*, p.subscriber_number FROM invoices d JOIN premises p ON p.id = d.premise_id WHERE d.id = ?`,
     )
-    .get(id) as InvoiceRow | undefined
+    .get(id) as WithSubscriber<InvoiceRow> | undefined
   if (!r) return null
   const d = parseDetails(r.details)
   const lines = db
@@ -224,7 +193,7 @@ export function statementDetail(db: Db, id: string): StatementDetail | null {
     .prepare(
       `SELECT d.*, p.subscriber_number FROM statements d JOIN premises p ON p.id = d.premise_id WHERE d.id = ?`,
     )
-    .get(id) as StatementRow | undefined
+    .get(id) as WithSubscriber<StatementRow> | undefined
   if (!r) return null
   const months = db
     .prepare('SELECT * FROM statement_lines WHERE statement_id = ? ORDER BY month')

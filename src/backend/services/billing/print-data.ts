@@ -1,5 +1,7 @@
 import { DEFAULT_PAYMENT_RULES } from '../../../core/billing'
 import type { Db } from '../../db/open'
+import type { CustomerRow } from '../customers/rows'
+import type { InvoiceRow, StatementRow } from './rows'
 import type {
   DocLanguage,
   InvoicePrint,
@@ -9,25 +11,6 @@ import type {
   PrintReading,
   StatementPrint,
 } from '../../documents'
-
-interface CustomerRow {
-  id: string
-  customer_number: string
-  kind: 'person' | 'business'
-  first_name: string | null
-  last_name: string | null
-  company_name: string | null
-  personal_code: string | null
-  registration_no: string | null
-  vat_no: string | null
-  preferred_language: DocLanguage
-  addr_street: string | null
-  addr_house: string | null
-  addr_apartment: string | null
-  addr_city: string | null
-  addr_postal_code: string | null
-  show_personal_code_on_invoice: number
-}
 
 interface PremiseRow {
   id: string
@@ -82,21 +65,6 @@ function printPremise(db: Db, premiseId: string): PrintPremise {
     subscriberNumber: p.subscriber_number,
     contractNumber: p.contract_number,
   }
-}
-
-interface InvoiceRow {
-  id: string
-  number: string
-  premise_id: string
-  customer_id: string
-  issue_date: string
-  period_start: string
-  period_end: string
-  due_date: string
-  net_cents: number
-  vat_cents: number
-  total_cents: number
-  details: string | null
 }
 
 export interface InvoiceDetails {
@@ -171,22 +139,6 @@ export function invoicePrintData(db: Db, where: { id?: string; number?: string }
     balanceForwardCents: d.balanceForwardCents ?? 0,
     lateInterestPerDay: DEFAULT_PAYMENT_RULES.lateInterestPerDay,
   }
-}
-
-interface StatementRow {
-  id: string
-  number: string
-  premise_id: string
-  customer_id: string
-  issue_date: string
-  period_start: string
-  period_end: string
-  due_date: string | null
-  actual_cost_cents: number
-  instalments_paid_cents: number
-  balance_cents: number
-  next_instalment_cents: number | null
-  details: string | null
 }
 
 export function statementPrintData(db: Db, where: { id?: string; number?: string }): StatementPrint | null {

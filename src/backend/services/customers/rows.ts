@@ -21,6 +21,8 @@ export interface CustomerRow {
   addr_city: string | null
   addr_municipality: string | null
   addr_postal_code: string | null
+  /** The customer asked for the personal code on invoices (0/1). */
+  show_personal_code_on_invoice: number
   version: number
   created_at: string
   updated_at: string
