@@ -1,36 +1,12 @@
 import { z } from 'zod'
 import { ANY_AGENT, method } from '../define'
 import { isoDateSchema } from '../common'
+import { FINDING_CODES, OUT_OF_WINDOW_REASONS, READING_CHANNELS } from '../../core/readings/types'
 
-/** Mirrors core/readings FindingCode (kept as a literal list so the contract stays schema-first). */
-export const findingCodes = [
-  'not-integer',
-  'negative',
-  'too-many-digits',
-  'out-of-window-reason-required',
-  'out-of-window',
-  'duplicate-period',
-  'correction',
-  'lower-than-last-actual',
-  'rollover',
-  'estimate-reassess',
-  'exceeds-max-flow',
-  'consumption-high',
-  'consumption-low',
-  'zero-consumption',
-  'zero-streak',
-  'first-reading',
-] as const
-export const outOfWindowReasons = [
-  'move-in',
-  'move-out',
-  'change-of-user',
-  'change-of-retailer',
-  'year-end',
-  'control',
-  'meter-replacement',
-] as const
-export const readingChannels = ['visit', 'phone', 'email', 'letter'] as const
+// The domain's lists (src/core/readings), reused so the schemas and the rules cannot drift apart.
+export const findingCodes = FINDING_CODES
+export const outOfWindowReasons = OUT_OF_WINDOW_REASONS
+export const readingChannels = READING_CHANNELS
 const monthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'iso-month')
 
 export const findingSchema = z.object({

@@ -4,7 +4,8 @@ import type { Instant } from '../calendar/riga-time'
 
 export type ReadingStatus = 'actual' | 'estimated' | 'corrected' | 'rejected'
 export type ReadingSource = 'agent' | 'portal' | 'web-form' | 'sms' | 'operator-estimate'
-export type ReadingChannel = 'visit' | 'phone' | 'email' | 'letter'
+export const READING_CHANNELS = ['visit', 'phone', 'email', 'letter'] as const
+export type ReadingChannel = (typeof READING_CHANNELS)[number]
 
 /** Why a reading may be taken outside the window (DOMAIN.md); `year-end` is the 31 December reading. */
 export const OUT_OF_WINDOW_REASONS = [
@@ -66,23 +67,25 @@ export interface ValidationContext {
 
 export type Severity = 'block' | 'warn' | 'info'
 
-export type FindingCode =
-  | 'not-integer'
-  | 'negative'
-  | 'too-many-digits'
-  | 'out-of-window-reason-required'
-  | 'out-of-window'
-  | 'duplicate-period'
-  | 'correction'
-  | 'lower-than-last-actual'
-  | 'rollover'
-  | 'estimate-reassess'
-  | 'exceeds-max-flow'
-  | 'consumption-high'
-  | 'consumption-low'
-  | 'zero-consumption'
-  | 'zero-streak'
-  | 'first-reading'
+export const FINDING_CODES = [
+  'not-integer',
+  'negative',
+  'too-many-digits',
+  'out-of-window-reason-required',
+  'out-of-window',
+  'duplicate-period',
+  'correction',
+  'lower-than-last-actual',
+  'rollover',
+  'estimate-reassess',
+  'exceeds-max-flow',
+  'consumption-high',
+  'consumption-low',
+  'zero-consumption',
+  'zero-streak',
+  'first-reading',
+] as const
+export type FindingCode = (typeof FINDING_CODES)[number]
 
 export interface Finding {
   code: FindingCode
