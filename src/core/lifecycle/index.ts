@@ -1,2 +1,3 @@
 export * from './problems'
 export * from './register-chain'
+export * from './meter-exchange'
