@@ -23,6 +23,7 @@ export const LIFECYCLE_PROBLEM_CODES = [
   'move-in-before-move-out',
   'opening-differs-from-final',
   'opening-below-final',
+  'opening-required',
   'no-history-for-estimate',
   'end-before-billed',
   'end-in-future',
