@@ -29,8 +29,9 @@ export interface BalancedPaymentDataset {
 }
 
 const INT_FIELDS: ReadonlyArray<[keyof BalancedPaymentDataset, number, number]> = [
-  ['historyMonths', 1, 36],
-  ['minHistoryMonths', 1, 36],
+  // At most 12: billing/balanced monthlyInstalment averages the last 12 months.
+  ['historyMonths', 1, 12],
+  ['minHistoryMonths', 1, 12],
   ['roundUpToCents', 1, 10_000],
   ['reviewPeriodMonths', 1, 24],
   ['minFirstReviewMonths', 1, 24],

@@ -69,14 +69,15 @@ describe('final invoice (invoice billing)', () => {
         fc.integer({ min: 0, max: 14 }),
         fc.integer({ min: 1, max: 31 }),
         fc.constantFrom('4', '6', '10'),
-        (year, m, fullMonths, endDay) => {
+        (year, m, fullMonths, endDay, load) => {
+          const priced = { ...pricing, permittedLoadM3h: load }
           let month = `${year}-${String(m).padStart(2, '0')}`
           const start = `${month}-01`
           let billedFixed = 0
           for (let k = 0; k < fullMonths; k++, month = nextMonth(month))
             billedFixed += fixed(
               computeInvoice({
-                ...pricing,
+                ...priced,
                 period: { from: `${month}-01`, to: lastDayOfMonth(month) },
                 consumption: { kWh: 0 },
               }),
@@ -89,12 +90,12 @@ describe('final invoice (invoice billing)', () => {
             today: end,
             estimated: false,
             consumption: { kWh: 0 },
-            pricing,
+            pricing: priced,
           })
           if (!r.ok || r.value.kind !== 'final-invoice') throw new Error('expected a final invoice')
           // One invoice for the whole contract would bill the same fixed part to the cent.
           const whole = computeInvoice({
-            ...pricing,
+            ...priced,
             period: { from: start, to: end },
             consumption: { kWh: 0 },
           })
