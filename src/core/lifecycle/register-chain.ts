@@ -10,7 +10,6 @@
  */
 import { addDays, toDayNumber, type IsoDate, type IsoMonth } from '../calendar/dates'
 import {
-  chronological,
   consumptionBetween,
   effectiveReadings,
   monthlyConsumptionSeries,

@@ -65,11 +65,8 @@ describe('allocatePayments', () => {
       { maxLength: 8 },
     ),
   })
-  const build = (
-    x: fc.RecordValue<{ debits: unknown; payments: unknown }> & typeof rowsArb extends fc.Arbitrary<infer T>
-      ? T
-      : never,
-  ) => {
+  type Rows = typeof rowsArb extends fc.Arbitrary<infer T> ? T : never
+  const build = (x: Rows) => {
     const debits = x.debits.map((d, i) =>
       inv(`d${i}`, addDays('2025-01-20', d.day), d.amount, { inPlan: d.inPlan }),
     )
