@@ -12,7 +12,8 @@ import { computeInvoice, type InvoiceCalculation, type InvoiceInput } from '../b
 import { energyKWhParts } from '../billing/energy'
 import { addDays, daysBetween, isIsoDate, type IsoDate } from '../calendar/dates'
 import { consumptionBetween } from '../readings/series'
-import type { MeterSpec } from '../readings/types'
+import { estimateReadingAt, type ReadingEstimate } from '../readings/estimate'
+import type { MeterSpec, ReadingRecord } from '../readings/types'
 import { checked, problem, type Checked, type Problem } from './problems'
 import {
   consumptionOnChain,
@@ -117,6 +118,21 @@ export function planOccupantChange(input: OccupantChangeInput): Checked<Occupant
       finalEstimateTooHigh,
     }
   })
+}
+
+/**
+ * The final reading when nobody can read the meter at the move-out: an estimate from the premise's own
+ * history (readings/estimate), flagged as estimated so the next actual reading corrects it. Without enough
+ * history there is no estimate and the desk needs an actual reading.
+ */
+export function estimatedFinalReading(
+  readings: readonly ReadingRecord[],
+  date: IsoDate,
+  meter: MeterSpec,
+): Checked<MoveReading & { basis: ReadingEstimate }> {
+  const e = estimateReadingAt(readings, date, meter)
+  if (!e) return { ok: false, problems: [problem('no-history-for-estimate', 'moveOut.value')] }
+  return { ok: true, value: { date, value: e.value, estimated: true, basis: e } }
 }
 
 export type OccupantRole = 'outgoing' | 'vacant' | 'incoming'

@@ -12,13 +12,14 @@ import {
   type TariffDataset,
 } from '../../../src/core/billing'
 import {
+  estimatedFinalReading,
   planOccupantChange,
   splitSharedPeriod,
   type MeterSpan,
   type OccupantChangeInput,
   type SharedPeriodPart,
 } from '../../../src/core/lifecycle'
-import { G4 } from '../readings/helpers'
+import { G4, monthlyHistory, reading } from '../readings/helpers'
 
 const plan = (over: Partial<OccupantChangeInput>) =>
   planOccupantChange({
@@ -89,6 +90,23 @@ describe('planOccupantChange', () => {
       'reading-in-future',
     ])
     expect(codes(plan({ moveIn: { date: '2025-03-14', value: 4520 } }))).toEqual(['move-in-before-move-out'])
+  })
+})
+
+describe('estimatedFinalReading', () => {
+  it('estimates from the premise’s history and flags it; without history the desk needs a reading', () => {
+    const history = monthlyHistory('2024-01', 5000, [90, 80, 60, 30, 15, 10, 10, 15, 40, 70, 95, 100, 92])
+    const r = estimatedFinalReading(history, '2025-03-15', G4)
+    expect(r.ok && [r.value.date, r.value.value, r.value.estimated, r.value.basis.m3]).toEqual([
+      '2025-03-15',
+      5746,
+      true,
+      39,
+    ])
+    const none = estimatedFinalReading([reading('2025-02', '2025-02-28', 7)], '2025-03-15', G4)
+    expect(none.ok ? [] : none.problems.map((p) => [p.code, p.field])).toEqual([
+      ['no-history-for-estimate', 'moveOut.value'],
+    ])
   })
 })
 
