@@ -13,3 +13,23 @@ export function energyKWh(volumeM3: number, calorificValueKWhPerM3: string): num
 
 /** DOMAIN.md: the fallback gross calorific value when the operator’s monthly value is not known. */
 export const FALLBACK_CALORIFIC_VALUE = '10.538'
+
+/**
+ * kWh of consecutive volumes of one month (before and after a move, a vacancy, a final reading), shared by
+ * cumulative rounding: part i is round(cv x (v_1 + … + v_i)) - round(cv x (v_1 + … + v_(i-1))). The parts
+ * add up exactly to `energyKWh` of the total volume, so no kWh is lost or billed twice; the first part is
+ * `energyKWh` of itself and each is within 1 kWh of its exact energy.
+ */
+export function energyKWhParts(volumesM3: readonly number[], calorificValueKWhPerM3: string): number[] {
+  let volume = 0
+  let billed = 0
+  return volumesM3.map((v) => {
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new BillingError('quantity', `volume must be whole non-negative m³: ${v}`)
+    volume += v
+    const upTo = energyKWh(volume, calorificValueKWhPerM3)
+    const part = upTo - billed
+    billed = upTo
+    return part
+  })
+}

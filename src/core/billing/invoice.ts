@@ -1,5 +1,23 @@
-import { add, equal, formatRational, mul, parseDecimal, rational, toCents, type Rational } from './decimal'
-import { assertIsoDate, daysInMonth, daysInclusive, lastDayOfMonth, monthOf, nextMonth } from './dates'
+import {
+  add,
+  equal,
+  formatRational,
+  isDecimal,
+  mul,
+  parseDecimal,
+  rational,
+  toCents,
+  type Rational,
+} from './decimal'
+import {
+  addDays,
+  assertIsoDate,
+  daysInMonth,
+  daysInclusive,
+  lastDayOfMonth,
+  monthOf,
+  nextMonth,
+} from './dates'
 import { energyKWh } from './energy'
 import { BillingError } from './errors'
 import { allocateByWeights, splitPeriod, type Segment } from './proration'
@@ -65,6 +83,11 @@ export interface InvoiceInput {
   period: { from: string; to: string }
   consumption: { kWh: number } | { volumeM3: number; calorificValue: string }
   permittedLoadM3h: string
+  /**
+   * Permitted-load changes inside the period (a meter exchanged for one of another size), each in force
+   * from its date; the fixed part is split at them by days like at a tariff change.
+   */
+  loadChanges?: ReadonlyArray<{ from: string; permittedLoadM3h: string }>
   consumptionGroup: 1 | 2
   tariffs: TariffDataset
   prices: PriceList
@@ -164,44 +187,65 @@ function energyLines(snapshots: RateSnapshot[], kWh: number, group: 1 | 2): Ener
   return lines
 }
 
+function loadAt(input: InvoiceInput, date: string): string {
+  return inForce(input.loadChanges ?? [], date)?.permittedLoadM3h ?? input.permittedLoadM3h
+}
+
+type FeePart = Omit<FixedLine, 'amountCents'> & { fee: Rational }
+
+/** The days [start, end] of one month cut at tariff and load changes, each with its monthly fee. */
+function feeParts(input: InvoiceInput, month: string, start: string, end: string): FeePart[] {
+  const [y, m] = month.split('-').map(Number)
+  const dim = daysInMonth(y, m)
+  const cuts = [
+    ...changeDatesWithin(input.tariffs.periods, start, end),
+    ...changeDatesWithin(input.loadChanges ?? [], start, end),
+  ]
+  const parts: FeePart[] = []
+  for (const seg of splitPeriod(start, end, cuts)) {
+    const band = loadBandFor(
+      ratesAt(input.tariffs, seg.from).rates.distributionFixed,
+      loadAt(input, seg.from),
+    )
+    const last = parts[parts.length - 1]
+    if (last && equal(last.fee, band.perMonth) && last.band.index === band.index) {
+      last.to = seg.to
+      last.days += seg.days
+      continue
+    }
+    parts.push({
+      kind: 'fixed',
+      component: 'distributionFixed',
+      month,
+      from: seg.from,
+      to: seg.to,
+      days: seg.days,
+      daysInMonth: dim,
+      perMonth: band.band.perMonth,
+      band: { index: band.index, minExclusiveM3h: band.minExclusiveM3h, maxLoadM3h: band.band.maxLoadM3h },
+      fee: band.perMonth,
+    })
+  }
+  return parts
+}
+
 function fixedLines(input: InvoiceInput, from: string, to: string): FixedLine[] {
   const lines: FixedLine[] = []
   for (let month = monthOf(from); month <= monthOf(to); month = nextMonth(month)) {
-    const start = from > `${month}-01` ? from : `${month}-01`
+    const first = `${month}-01`
+    const start = from > first ? from : first
     const end = to < lastDayOfMonth(month) ? to : lastDayOfMonth(month)
-    const [y, m] = month.split('-').map(Number)
-    const dim = daysInMonth(y, m)
-    const parts: Array<Omit<FixedLine, 'amountCents'> & { fee: Rational }> = []
-    for (const seg of splitPeriod(start, end, changeDatesWithin(input.tariffs.periods, start, end))) {
-      const band = loadBandFor(
-        ratesAt(input.tariffs, seg.from).rates.distributionFixed,
-        input.permittedLoadM3h,
-      )
-      const last = parts[parts.length - 1]
-      if (last && equal(last.fee, band.perMonth) && last.band.index === band.index) {
-        last.to = seg.to
-        last.days += seg.days
-        continue
-      }
-      parts.push({
-        kind: 'fixed',
-        component: 'distributionFixed',
-        month,
-        from: seg.from,
-        to: seg.to,
-        days: seg.days,
-        daysInMonth: dim,
-        perMonth: band.band.perMonth,
-        band: { index: band.index, minExclusiveM3h: band.minExclusiveM3h, maxLoadM3h: band.band.maxLoadM3h },
-        fee: band.perMonth,
-      })
-    }
-    // Cumulative rounding inside the month: the month’s lines add up to the rounded exact month total,
-    // and a whole month at one fee is exactly that fee.
+    // Cumulative rounding from the 1st of the month: each line is round(fee to its last day) minus
+    // round(fee to the day before it), counting the month's earlier days even when another invoice bills
+    // them. So the invoices of a month split by days (a move, a final bill) add up exactly to the monthly
+    // fee, and a whole month at one fee is exactly that fee.
     let exact = rational(0)
-    let billed = 0
-    for (const { fee, ...part } of parts) {
-      exact = add(exact, mul(fee, rational(part.days, dim)))
+    if (start > first)
+      for (const p of feeParts(input, month, first, addDays(start, -1)))
+        exact = add(exact, mul(p.fee, rational(p.days, p.daysInMonth)))
+    let billed = toCents(exact)
+    for (const { fee, ...part } of feeParts(input, month, start, end)) {
+      exact = add(exact, mul(fee, rational(part.days, part.daysInMonth)))
       const upTo = toCents(exact)
       lines.push({ ...part, amountCents: upTo - billed })
       billed = upTo
@@ -221,6 +265,14 @@ export function computeInvoice(input: InvoiceInput): InvoiceCalculation {
   assertIsoDate(from, 'period.from')
   assertIsoDate(to, 'period.to')
   if (from > to) throw new BillingError('period', `period ends (${to}) before it starts (${from})`)
+  const loadChanges = input.loadChanges ?? []
+  loadChanges.forEach((c, i) => {
+    assertIsoDate(c.from, `loadChanges[${i}].from`)
+    if (i > 0 && !(loadChanges[i - 1].from < c.from))
+      throw new BillingError('load-band', `load changes must be in date order: ${c.from}`)
+    if (!isDecimal(c.permittedLoadM3h))
+      throw new BillingError('load-band', `not a permitted load: ${c.permittedLoadM3h}`)
+  })
   const kWh =
     'kWh' in input.consumption
       ? input.consumption.kWh

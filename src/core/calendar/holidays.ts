@@ -146,6 +146,21 @@ export function nextWorkingDayOnOrAfter(date: IsoDate, options: CalendarOptions 
   throw new RangeError(`No working day within 60 days of ${date}`)
 }
 
+/**
+ * The `n`-th working day after `date` (n ≥ 1), or for n = 0 the first working day on or after it: a task
+ * "due in 2 working days" from Friday is due on Tuesday, or later around holidays.
+ */
+export function addWorkingDays(date: IsoDate, n: number, options: CalendarOptions = {}): IsoDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0: ${n}`)
+  let d = nextWorkingDayOnOrAfter(date, options)
+  let left = d === date ? n : n - 1
+  while (left > 0) {
+    d = nextWorkingDayOnOrAfter(addDays(d, 1), options)
+    left--
+  }
+  return d
+}
+
 /** Monday-Friday dates of a year that are not working days, in order. */
 export function nonWorkingWeekdays(year: number, options: CalendarOptions = {}): IsoDate[] {
   const out: IsoDate[] = []

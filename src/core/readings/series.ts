@@ -55,7 +55,11 @@ function anchorMonth(r: ReadingRecord): IsoMonth {
  */
 export function monthlyConsumptionSeries(
   readings: readonly ReadingRecord[],
-  options: { endMonth: IsoMonth; months?: number; digits: number },
+  /**
+   * `digits: null` is a cumulative register that never rolls over: the readings of several meters of a
+   * premise mapped onto one running total (lifecycle/register-chain), where a difference is taken as is.
+   */
+  options: { endMonth: IsoMonth; months?: number; digits: number | null },
 ): MonthlyConsumption[] {
   const months = options.months ?? 24
   const start = addMonths(options.endMonth, -(months - 1))
@@ -79,7 +83,8 @@ export function monthlyConsumptionSeries(
     // A register rolls over only between two real readings; when either end is an estimate, a lower value
     // is the estimate being wrong (negative difference), never 10^digits m³ of gas.
     const total =
-      to.value < from.value && (from.status === 'estimated' || to.status === 'estimated')
+      options.digits === null ||
+      (to.value < from.value && (from.status === 'estimated' || to.status === 'estimated'))
         ? to.value - from.value
         : consumptionBetween(from.value, to.value, options.digits)
     const share = Math.floor(total / span)

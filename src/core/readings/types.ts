@@ -52,6 +52,12 @@ export interface ReadingCandidate {
   /** When the reading was taken (defaults to now in the UI); decides the window and the period. */
   at: Instant
   outOfWindowReason?: OutOfWindowReason | null
+  /**
+   * The reading dates an event (meter removal or installation, move-out, move-in) instead of closing a
+   * month: it never takes the window's period, so inside a window it neither duplicates nor corrects the
+   * period reading; `outOfWindowReason` names the event, inside a window too.
+   */
+  event?: boolean
   /** Required to enter a second reading for a period that already has one. */
   correctionReason?: string | null
   /** Warning codes the agent has confirmed. */

@@ -55,7 +55,7 @@ export function validateReading(candidate: ReadingCandidate, context: Validation
   const calendar = context.calendar ?? {}
   const date = rigaDate(candidate.at)
   const window = windowContainingDate(date, calendar)
-  const period = window?.month ?? null
+  const period = candidate.event ? null : (window?.month ?? null)
   const findings: Finding[] = []
   let consumption: number | null = null
   let baseline: ReadingRecord | null = null
@@ -86,12 +86,13 @@ export function validateReading(candidate: ReadingCandidate, context: Validation
 
   findings.push(...formatFindings(candidate.value, meter.digits))
 
-  // The window: outside it a reading needs one of the listed reasons, and is marked out of window.
-  if (!window) {
+  // The window: outside it a reading needs one of the listed reasons, and is marked out of window. An
+  // event reading names its event wherever it is taken.
+  if (!window || candidate.event) {
     const reason = candidate.outOfWindowReason
-    if (reason && (OUT_OF_WINDOW_REASONS as readonly string[]).includes(reason))
-      findings.push(finding('out-of-window', { reason }))
-    else
+    if (reason && (OUT_OF_WINDOW_REASONS as readonly string[]).includes(reason)) {
+      if (!window) findings.push(finding('out-of-window', { reason }))
+    } else
       findings.push(
         finding('out-of-window-reason-required', {
           nextOpens: currentOrNextWindow(candidate.at, calendar).opens,

@@ -80,26 +80,28 @@ export interface DatasetIssue {
     | 'unknown-holiday'
     | 'duplicate'
     | 'wrong-kind'
+    | 'out-of-range'
+    | 'not-ascending'
 }
 
 export type DatasetCheck<T> = { ok: true; value: T } | { ok: false; issues: DatasetIssue[] }
 
-type Rec = Record<string, unknown>
+export type Rec = Record<string, unknown>
 const at = (path: string, field: string): string => (path ? `${path}.${field}` : field)
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
+export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v)
+export const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
 
 function checkOptionalDate(o: Rec, field: string, path: string, issues: DatasetIssue[]): void {
   if (o[field] !== undefined && !isIsoDate(o[field])) issues.push({ path: at(path, field), code: 'bad-date' })
 }
 
-function checkString(o: Rec, field: string, path: string, issues: DatasetIssue[]): void {
+export function checkString(o: Rec, field: string, path: string, issues: DatasetIssue[]): void {
   if (o[field] === undefined) issues.push({ path: at(path, field), code: 'missing' })
   else if (typeof o[field] !== 'string' || o[field] === '')
     issues.push({ path: at(path, field), code: 'wrong-type' })
 }
 
-function checkArray(
+export function checkArray(
   o: Rec,
   field: string,
   issues: DatasetIssue[],
