@@ -8,7 +8,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // desktop-backend: the backend start-up main uses, as its own electron-free entry so the packaging
+      // dry run (scripts/package-dry-run.mjs) can start it from the packaged layout under plain Node.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'desktop-backend': resolve(__dirname, 'src/main/desktop-backend.ts'),
+        },
+      },
     },
   },
   preload: {

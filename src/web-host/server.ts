@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { dirname, join } from 'node:path'
 import { createBackend, type Backend, type BackendOptions } from '../backend'
 import { answerThenDrain, BodyTooLargeError, declaredLength, expectsBody, readBody } from './body'
 import { bearerToken, checkHost, checkOrigin, sessionKeyFor, tokenMatches, unauthenticated } from './guard'
 import { sendError, sendResult } from './respond'
 import { openEventStream } from './sse'
 import { serveStatic } from './static'
+import { fileSecretStore, ownerOnlyCodec } from '../backend/host/secret-file'
+import { logError } from '../backend/log'
 
 /** Larger than any JSON call today; sized for the document uploads planned later. */
 export const MAX_BODY_BYTES = 12 * 1024 * 1024
@@ -64,6 +67,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       dbFile: options.dbFile,
       shell: 'browser',
       demoAgents: true,
+      // No OS encryption on this path: an owner-only file beside the database (weaker; see secrets.ts).
+      secrets: fileSecretStore(join(dirname(options.dbFile), 'secrets.json'), ownerOnlyCodec),
       ...options.backendOptions,
     })
   } else throw new Error('startWebHost needs a backend or a dbFile')
@@ -169,7 +174,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     handle(req, res, expectContinue).catch((e: unknown) => {
       // A client that went away (or was timed out) mid-body needs no answer and no log line.
       if (req.socket.destroyed) return
-      console.error('[gasdesk] web-host request failed', e)
+      logError('web-host request failed', e)
       sendError(res, 500, { code: 'INTERNAL', messageKey: 'errors.INTERNAL', details: { ref: 'web-host' } })
     })
   }

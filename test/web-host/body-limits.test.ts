@@ -192,3 +192,12 @@ describe('slow bodies', () => {
     expect(r.received).toContain('"reason":"timeout"')
   })
 })
+
+describe('secrets in the browser shell', () => {
+  it('go to the owner-only file beside the database (the weaker store, never the database)', () => {
+    expect(host.backend.ctx.secrets?.protection).toBe('owner-only-file')
+    host.backend.ctx.secrets!.set('sync.token', 'tok-browser')
+    expect(host.backend.ctx.secrets!.get('sync.token')).toBe('tok-browser')
+    host.backend.ctx.secrets!.delete('sync.token')
+  })
+})
