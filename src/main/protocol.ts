@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import type { Protocol } from 'electron'
-import { RENDERER_CSP } from '../backend/host/csp'
+import { noncedPage, RENDERER_CSP } from '../backend/host/csp'
 
 /**
  * The renderer is served from a privileged custom scheme instead of file://, so the page gets a real
@@ -104,6 +104,18 @@ export async function rendererResponse(rendererDir: string, url: string): Promis
   try {
     const body = await readFile(target)
     const type = TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream'
+    if (extname(target).toLowerCase() === '.html') {
+      const page = noncedPage(body.toString('utf8'))
+      return new Response(page.html, {
+        status: 200,
+        headers: {
+          ...headers,
+          'content-security-policy': page.csp,
+          'content-type': type,
+          'cache-control': 'no-store',
+        },
+      })
+    }
     return new Response(new Uint8Array(body), { status: 200, headers: { ...headers, 'content-type': type } })
   } catch {
     return new Response('Not found', { status: 404, headers })

@@ -11,7 +11,7 @@ const { bootstrap } = await import('../../src/main/app')
 const { printDocuments } = await import('../../src/main/protocol')
 const { electronSecretStore } = await import('../../src/main/secret-store')
 const { appResourcesDir } = await import('../../src/main/resources')
-const { RENDERER_CSP } = await import('../../src/backend/host/csp')
+const { CSP_NONCE_PLACEHOLDER, RENDERER_CSP, rendererCsp } = await import('../../src/backend/host/csp')
 const { CALL_CHANNEL, EVENT_CHANNEL } = await import('../../src/preload/channels')
 
 type Running = NonNullable<Awaited<ReturnType<typeof bootstrap>>>
@@ -22,7 +22,10 @@ beforeEach(() => {
   const dir = mkdtempSync(join(tmpdir(), 'gasdesk-main-'))
   rendererDir = join(dir, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GasDesk</title>')
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><title>GasDesk</title><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}">`,
+  )
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(dir, 'secret.txt'), 'not for the page')
   fake.reset(join(dir, 'userData'))
@@ -95,9 +98,12 @@ describe('window security', () => {
     expect(fake.state.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false)
   })
 
-  it('uses one CSP in both shells', () => {
+  it('uses one CSP in both shells, with no inline script or style', () => {
     expect(RENDERER_CSP).toContain("script-src 'self'")
     expect(RENDERER_CSP).toContain("object-src 'none'")
+    expect(RENDERER_CSP).toContain("style-src 'self';")
+    expect(rendererCsp('abc')).toContain("style-src 'self' 'nonce-abc'")
+    expect(rendererCsp('abc')).not.toContain('unsafe-inline')
   })
 })
 
@@ -115,7 +121,10 @@ describe('renderer protocol', () => {
     const index = await get('gasdesk://app/index.html')
     expect(index.status).toBe(200)
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(index.headers.get('content-security-policy')).toBe(RENDERER_CSP)
+    const page = await index.text()
+    const nonce = /nonce="([^"]+)"/.exec(page)![1]
+    expect(nonce).not.toBe(CSP_NONCE_PLACEHOLDER)
+    expect(index.headers.get('content-security-policy')).toBe(rendererCsp(nonce))
     const js = await get('gasdesk://app/assets/app.js')
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect(await js.text()).toBe('console.log(1)')
