@@ -5,6 +5,7 @@ import type { Db } from './db/open'
 import type { EventBus } from './events'
 import type { MutationActor } from './db/mutations'
 import type { DesktopPort } from './desktop'
+import type { SecretStore } from './secrets'
 
 export interface BackendContext {
   db: Db
@@ -17,6 +18,8 @@ export interface BackendContext {
   resourcesDir: string
   /** Print and save dialogs; only the Electron shell has them. */
   desktop?: DesktopPort
+  /** Sync token and enrolment secret (src/backend/secrets.ts); each shell brings its own store. */
+  secrets?: SecretStore
 }
 
 export interface Session {

@@ -9,6 +9,7 @@ import {
 } from '../contract'
 import type { CallContext, Handler } from './context'
 import type { Sessions } from './services/sessions'
+import { logError } from './log'
 
 export type HandlerTable = { [M in MethodName]: Handler<M> }
 
@@ -89,5 +90,5 @@ export function toApiError(
 }
 
 function defaultLog(ref: string, error: unknown): void {
-  console.error(`[gasdesk] ${ref}`, error)
+  logError(ref, error)
 }

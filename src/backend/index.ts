@@ -3,6 +3,7 @@ import type { ApiResult } from '../contract'
 import { systemClock, type Clock } from './clock'
 import type { BackendContext } from './context'
 import type { DesktopPort } from './desktop'
+import type { SecretStore } from './secrets'
 import { createDispatch, type HandlerTable } from './dispatch'
 import { EventBus } from './events'
 import { openDatabase } from './db/open'
@@ -29,6 +30,8 @@ export interface BackendOptions {
   demoAgents?: boolean
   /** The Electron shell's print and save dialogs. */
   desktop?: DesktopPort
+  /** Where the sync client keeps its token (Electron: safeStorage; browser shell: owner-only file). */
+  secrets?: SecretStore
 }
 
 export interface Backend {
@@ -53,6 +56,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     version: options.version ?? '0.1.0',
     resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
     ...(options.desktop ? { desktop: options.desktop } : {}),
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   }
   if (options.demoAgents) {
     const { n } = db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }

@@ -1,14 +1,14 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import { ApiError } from '../contract'
-import { createBackend, type Backend } from '../backend'
+import type { Backend } from '../backend'
 import lv from '../../locales/lv.json'
 import { electronDesktop } from './desktop'
-import { seedOnFirstRun } from '../backend/host/first-run'
+import { appResourcesDir, startDesktopBackend } from './desktop-backend'
 import { forwardEvents, registerCallHandler, WindowSessions } from './ipc'
 import { APP_ENTRY, registerSchemePrivileges, serveRenderer } from './protocol'
-import { createMainWindow } from './window'
+import { electronSecretStore } from './secret-store'
+import { createMainWindow, guardAllContents } from './window'
 
 export interface MainPaths {
   /** out/preload/index.cjs — electron-vite builds the sandboxed preload as CommonJS. */
@@ -34,20 +34,26 @@ export interface RunningMain {
 /** After 'ready': database, IPC, renderer protocol and the window. */
 export async function startMain(paths: MainPaths = defaultPaths()): Promise<RunningMain> {
   const userData = app.getPath('userData')
-  mkdirSync(userData, { recursive: true })
-  const dbFile = join(userData, 'gasdesk.sqlite')
-  await seedOnFirstRun(dbFile, paths.firstRunCustomers)
   let mainWindow: BrowserWindow | null = null
-  const backend = await createBackend({
-    dbFile,
-    shell: 'electron',
+  const backend = await startDesktopBackend({
+    userData,
+    resourcesDir: appResourcesDir({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      mainDir: __dirname,
+    }),
     version: app.getVersion(),
-    demoAgents: true,
     desktop: electronDesktop(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)),
-    ...(app.isPackaged ? { resourcesDir: join(process.resourcesPath, 'resources') } : {}),
+    secrets: electronSecretStore(userData),
+    ...(paths.firstRunCustomers !== undefined ? { firstRunCustomers: paths.firstRunCustomers } : {}),
   })
-  // The page asks for nothing (camera, notifications, geolocation...): refuse every permission.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  // The page needs no permission (camera, notifications, geolocation, clipboard read, HID/USB/serial...):
+  // refuse every request, answer every check "no" (checks are what feature detection and some APIs use
+  // without asking), and grant no device.
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.setDevicePermissionHandler(() => false)
   serveRenderer(protocol, paths.rendererDir)
 
   const windows = new WindowSessions()
@@ -101,6 +107,7 @@ export async function bootstrap(paths: MainPaths = defaultPaths()): Promise<Runn
     return null
   }
   registerSchemePrivileges(protocol)
+  guardAllContents(app)
   let running: RunningMain | null = null
   app.on('second-instance', () => {
     const win = running?.window

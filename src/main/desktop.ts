@@ -1,39 +1,39 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
 import type { DesktopPort } from '../backend/desktop'
-import { hardenContents } from './window'
+import { logError } from '../backend/log'
+import { printDocuments, type PrintDocuments } from './protocol'
 
 /** The window dialogs are modal to (the agent's main window), or none before it exists. */
 export type ParentWindow = () => BrowserWindow | null
 
-/** A hidden window for the PDF: no preload, no Node, sandboxed; plugins on for Chromium's PDF viewer. */
-export const printWindowOptions = {
-  show: false,
-  width: 800,
-  height: 1100,
-  webPreferences: {
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    plugins: true,
-  },
-} as const
-
 /**
- * Loads the PDF (written to a private temp file) in a hidden window and shows the system print dialog
- * for it (printer choice, copies). Chromium prints the PDF viewer's pages since Electron 32.
+ * Loads the PDF in a hidden window through the app's own scheme (from memory: no temp file with the
+ * customer's data, no file:// page) and shows the system print dialog for it (printer choice, copies).
+ * Chromium prints the PDF viewer's pages since Electron 32. The window has no preload and no Node, is
+ * sandboxed and isolated; plugins are on for Chromium's PDF viewer. The global web-contents guard
+ * (window.ts) blocks new windows and navigation in it like everywhere else.
  */
-async function printPdf(pdf: Uint8Array, title: string): Promise<'printed' | 'cancelled' | 'failed'> {
-  const dir = mkdtempSync(join(tmpdir(), 'gasdesk-print-'))
-  const file = join(dir, `${title.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'document'}.pdf`)
-  writeFileSync(file, pdf, { mode: 0o600 })
-  const win = new BrowserWindow(printWindowOptions)
-  hardenContents(win.webContents)
+async function printPdf(
+  prints: PrintDocuments,
+  pdf: Uint8Array,
+  title: string,
+): Promise<'printed' | 'cancelled' | 'failed'> {
+  const doc = prints.add(pdf, title)
+  const win = new BrowserWindow({
+    show: false,
+    width: 800,
+    height: 1100,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      plugins: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  })
   try {
-    await win.loadURL(pathToFileURL(file).href)
+    await win.loadURL(doc.url)
     return await new Promise((resolve) => {
       win.webContents.print({ silent: false, printBackground: true }, (success, failureReason) => {
         if (success) resolve('printed')
@@ -42,17 +42,17 @@ async function printPdf(pdf: Uint8Array, title: string): Promise<'printed' | 'ca
       })
     })
   } catch (e) {
-    console.error('[gasdesk] print failed', e)
+    logError('print failed', e)
     return 'failed'
   } finally {
     if (!win.isDestroyed()) win.destroy()
-    rmSync(dir, { recursive: true, force: true })
+    doc.release()
   }
 }
 
-export function electronDesktop(parent: ParentWindow): DesktopPort {
+export function electronDesktop(parent: ParentWindow, prints: PrintDocuments = printDocuments): DesktopPort {
   return {
-    printPdf,
+    printPdf: (pdf, title) => printPdf(prints, pdf, title),
     async chooseSaveFile(defaultName) {
       const options: SaveDialogOptions = {
         defaultPath: defaultName,

@@ -26,6 +26,12 @@ export interface GasDeskParts {
   i18n: GasDeskI18n
 }
 
+/** The nonce the shell put into this page load; browsers expose it only as the element's `nonce` property. */
+function styleNonce(): string | undefined {
+  if (typeof document === 'undefined') return undefined
+  return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined
+}
+
 /** Installs stores, i18n, PrimeVue, the router and the API client into `app` (tests mount App this way). */
 export function installGasDesk(app: VueApp, options: GasDeskAppOptions): GasDeskParts {
   const pinia = createPinia()
@@ -40,7 +46,11 @@ export function installGasDesk(app: VueApp, options: GasDeskAppOptions): GasDesk
   app.use(pinia)
   app.use(i18n)
   app.provide(i18nKey, i18n)
-  app.use(PrimeVue, { theme: { preset: GasDeskPreset, options: { darkModeSelector: false } } })
+  app.use(PrimeVue, {
+    theme: { preset: GasDeskPreset, options: { darkModeSelector: false } },
+    // The page's style nonce (see src/backend/host/csp.ts): PrimeVue puts it on every <style> it adds.
+    csp: { nonce: styleNonce() },
+  })
   app.use(ToastService)
   const router = createGasDeskRouter(() => holder.session?.role ?? null, options.history)
   app.use(router)

@@ -1,3 +1,4 @@
+import './zod-jitless'
 import { detectClient } from './api'
 import { createGasDeskApp } from './app'
 import './styles.css'

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import type { ApiErrorShape, ApiResult } from '../contract'
 
-const API_HEADERS = {
+export const API_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',

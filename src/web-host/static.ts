@@ -1,7 +1,7 @@
-import { createReadStream, statSync } from 'node:fs'
+import { createReadStream, readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
-import { RENDERER_CSP } from '../backend/host/csp'
+import { noncedPage, RENDERER_CSP } from '../backend/host/csp'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,6 +87,19 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
     if (extname(pathname) && pathname !== '/') return plain(res, 404, 'Not found')
     target = resolve(root, 'index.html')
     if (!isFile(target)) return plain(res, 503, 'The GasDesk renderer is not built. Run `npm run build`.')
+  }
+  if (extname(target).toLowerCase() === '.html') {
+    // The page carries a fresh style nonce each time (see csp.ts), so it is never cached.
+    const page = noncedPage(readFileSync(target, 'utf8'))
+    res.writeHead(200, {
+      ...STATIC_HEADERS,
+      'content-security-policy': page.csp,
+      'content-type': contentTypeFor(target),
+      'content-length': Buffer.byteLength(page.html),
+      'cache-control': 'no-store',
+    })
+    res.end(req.method === 'HEAD' ? undefined : page.html)
+    return
   }
   const size = statSync(target).size
   res.writeHead(200, {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -8,8 +8,10 @@ import { fake, FakeBrowserWindow } from './fake-electron'
 vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron)
 
 const { bootstrap } = await import('../../src/main/app')
-const { windowOptions } = await import('../../src/main/window')
-const { RENDERER_CSP } = await import('../../src/backend/host/csp')
+const { printDocuments } = await import('../../src/main/protocol')
+const { electronSecretStore } = await import('../../src/main/secret-store')
+const { appResourcesDir } = await import('../../src/main/resources')
+const { CSP_NONCE_PLACEHOLDER, RENDERER_CSP, rendererCsp } = await import('../../src/backend/host/csp')
 const { CALL_CHANNEL, EVENT_CHANNEL } = await import('../../src/preload/channels')
 
 type Running = NonNullable<Awaited<ReturnType<typeof bootstrap>>>
@@ -20,7 +22,10 @@ beforeEach(() => {
   const dir = mkdtempSync(join(tmpdir(), 'gasdesk-main-'))
   rendererDir = join(dir, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>GasDesk</title>')
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    `<!doctype html><title>GasDesk</title><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}">`,
+  )
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(dir, 'secret.txt'), 'not for the page')
   fake.reset(join(dir, 'userData'))
@@ -41,10 +46,12 @@ const call = (event: unknown, method: unknown, input?: unknown) =>
   fake.state.handlers.get(CALL_CHANNEL)!(event, method, input) as Promise<unknown>
 
 describe('window security', () => {
-  it('isolates, sandboxes and keeps Node out of the renderer', () => {
-    const prefs = windowOptions('/p/index.cjs').webPreferences!
+  it('isolates, sandboxes and keeps Node out of the renderer, and loads the app scheme', async () => {
+    const app = await start()
+    const win = app.window as unknown as FakeBrowserWindow
+    const prefs = win.options.webPreferences as Record<string, unknown>
     expect(prefs).toMatchObject({
-      preload: '/p/index.cjs',
+      preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -53,33 +60,50 @@ describe('window security', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
     expect(prefs).not.toHaveProperty('enableRemoteModule')
+    expect(win.loadedUrl).toBe('gasdesk://app/index.html')
   })
 
-  it('creates the window with those options, loads the app scheme and blocks new windows and navigation', async () => {
-    const app = await start()
-    const win = app.window as unknown as FakeBrowserWindow
-    expect(win.options).toEqual(windowOptions('/app/out/preload/index.cjs'))
-    expect(win.loadedUrl).toBe('gasdesk://app/index.html')
-    expect(win.webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
+  const expectHardened = (contents: FakeBrowserWindow['webContents']) => {
+    expect(contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' })
     for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       const event = { preventDefault: vi.fn() }
-      win.webContents.emit(name, event, 'https://evil.example/')
+      contents.emit(name, event, 'https://evil.example/')
       expect(event.preventDefault, name).toHaveBeenCalled()
     }
+  }
+
+  it('blocks new windows, navigation and webviews in the main window', async () => {
+    const app = await start()
+    expectHardened((app.window as unknown as FakeBrowserWindow).webContents)
   })
 
-  it('refuses every permission request', async () => {
+  it('hardens every webContents created later too (global web-contents-created guard)', async () => {
+    await start()
+    // e.g. the print window, a PDF viewer guest, or a window some future change opens.
+    const later = new FakeBrowserWindow({})
+    expectHardened(later.webContents)
+  })
+
+  it('refuses every permission request, answers every permission check no, grants no device', async () => {
     await start()
     const answer = vi.fn()
-    fake.state.permissionHandler!(null, 'media', answer)
-    expect(answer).toHaveBeenCalledWith(false)
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      fake.state.permissionHandler!(null, p, answer)
+      expect(fake.state.permissionCheckHandler!(null, p, 'gasdesk://app', {}), p).toBe(false)
+    }
+    expect(answer.mock.calls.every(([ok]) => ok === false)).toBe(true)
+    expect(fake.state.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false)
   })
 
-  it('uses one CSP in both shells', () => {
+  it('uses one CSP in both shells, with no inline script or style', () => {
     expect(RENDERER_CSP).toContain("script-src 'self'")
     expect(RENDERER_CSP).toContain("object-src 'none'")
+    expect(RENDERER_CSP).toContain("style-src 'self';")
+    expect(rendererCsp('abc')).toContain("style-src 'self' 'nonce-abc'")
+    expect(rendererCsp('abc')).not.toContain('unsafe-inline')
   })
 })
 
@@ -97,7 +121,10 @@ describe('renderer protocol', () => {
     const index = await get('gasdesk://app/index.html')
     expect(index.status).toBe(200)
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8')
-    expect(index.headers.get('content-security-policy')).toBe(RENDERER_CSP)
+    const page = await index.text()
+    const nonce = /nonce="([^"]+)"/.exec(page)![1]
+    expect(nonce).not.toBe(CSP_NONCE_PLACEHOLDER)
+    expect(index.headers.get('content-security-policy')).toBe(rendererCsp(nonce))
     const js = await get('gasdesk://app/assets/app.js')
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     expect(await js.text()).toBe('console.log(1)')
@@ -221,5 +248,84 @@ describe('lifecycle', () => {
     const after = new Database(file, { readonly: true })
     expect(after.pragma('user_version', { simple: true })).toBe(999)
     after.close()
+  })
+})
+
+describe('print documents through the app scheme', () => {
+  it('serves a PDF under its random id from memory until released, with no CSP and no file', async () => {
+    await start()
+    const get = (url: string) => fake.state.protocolHandlers.get('gasdesk')!({ url })
+    const pdf = Buffer.from('%PDF-1.7\n%%EOF\n')
+    const doc = printDocuments.add(pdf, 'GD-2026-000123')
+    expect(doc.url).toMatch(/^gasdesk:\/\/print\/[0-9a-f]{32}\/GD-2026-000123\.pdf$/)
+    const res = await get(doc.url)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-security-policy')).toBeNull()
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true)
+    // Another id, a guessed one, or the same after release: nothing.
+    for (const url of [
+      doc.url.replace(/\/[0-9a-f]{32}\//, `/${'0'.repeat(32)}/`),
+      'gasdesk://print/../app/index.html',
+      'gasdesk://print/',
+    ]) {
+      expect((await get(url)).status, url).toBe(404)
+    }
+    doc.release()
+    expect((await get(doc.url)).status).toBe(404)
+  })
+})
+
+describe('the desktop secret store (safeStorage)', () => {
+  it('keeps only ciphertext on disk and reads its values back', async () => {
+    const store = electronSecretStore(fake.state.userData)
+    expect(store.protection).toBe('os-encryption')
+    store.set('sync.token', 'tok-SECRET-1234567890')
+    const onDisk = readFileSync(join(fake.state.userData, 'secrets.json'), 'utf8')
+    expect(onDisk).not.toContain('tok-SECRET-1234567890')
+    expect(onDisk).not.toContain(Buffer.from('tok-SECRET-1234567890').toString('base64'))
+    expect(electronSecretStore(fake.state.userData).get('sync.token')).toBe('tok-SECRET-1234567890')
+    if (process.platform !== 'win32') {
+      expect(statSync(join(fake.state.userData, 'secrets.json')).mode & 0o777).toBe(0o600)
+    }
+    store.delete('sync.token')
+    expect(store.get('sync.token')).toBeNull()
+  })
+
+  it('refuses to store anything when the OS offers no encryption, and writes no file', async () => {
+    const store = electronSecretStore(fake.state.userData)
+    fake.state.encryptionAvailable = false
+    expect(() => store.set('sync.enrolment', 'enrol-123')).toThrow(
+      expect.objectContaining({ reason: 'encryption-unavailable' }),
+    )
+    expect(existsSync(join(fake.state.userData, 'secrets.json'))).toBe(false)
+  })
+
+  it.runIf(process.platform === 'linux')("refuses Linux's basic_text backend (a hard-coded key)", () => {
+    fake.state.storageBackend = 'basic_text'
+    expect(() => electronSecretStore(fake.state.userData).set('sync.token', 't')).toThrow(
+      expect.objectContaining({ reason: 'weak-encryption' }),
+    )
+  })
+
+  it('is what the backend gets in the desktop shell', async () => {
+    const app = await start()
+    expect(app.backend.ctx.secrets?.protection).toBe('os-encryption')
+  })
+})
+
+describe('resources in development and in the packaged layout', () => {
+  it('reads them beside app.asar when packaged, from the repository in development', async () => {
+    expect(
+      appResourcesDir({ isPackaged: true, resourcesPath: '/opt/GasDesk/resources', mainDir: '/x' }),
+    ).toBe(join('/opt/GasDesk/resources', 'resources'))
+    const repo = join(__dirname, '../..')
+    const dev = appResourcesDir({
+      isPackaged: false,
+      resourcesPath: '/ignored',
+      mainDir: join(repo, 'out/main'),
+    })
+    expect(dev).toBe(join(repo, 'resources'))
+    expect(existsSync(join(dev, 'fonts', 'DejaVuSans.ttf'))).toBe(true)
   })
 })

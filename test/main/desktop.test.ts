@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 /** The few electron parts src/main/desktop.ts uses: a window that loads a URL and prints, and dialogs. */
@@ -24,9 +24,8 @@ const electron = vi.hoisted(() => {
 })
 
 vi.mock('electron', async () => {
-  const { readFileSync: read } = await import('node:fs')
-  const { fileURLToPath: toPath } = await import('node:url')
   const { EventEmitter } = await import('node:events')
+  const { printDocuments: prints } = await import('../../src/main/protocol')
   class FakeContents extends EventEmitter {
     constructor(private rec: (typeof electron.state.windows)[number]) {
       super()
@@ -46,9 +45,12 @@ vi.mock('electron', async () => {
       electron.state.windows.push(this.rec)
       this.webContents = new FakeContents(this.rec)
     }
+    /** What Electron does: ask the protocol handler for gasdesk:// URLs (anything else would fail). */
     async loadURL(url: string): Promise<void> {
       this.rec.url = url
-      this.rec.bytesAtLoad = read(toPath(url))
+      const res = prints.response(url)
+      if (res.status !== 200) throw new Error(`ERR_FILE_NOT_FOUND ${url}`)
+      this.rec.bytesAtLoad = Buffer.from(await res.arrayBuffer())
     }
     isDestroyed(): boolean {
       return this.rec.destroyed
@@ -72,7 +74,9 @@ vi.mock('electron', async () => {
   return { BrowserWindow, dialog }
 })
 
-const { electronDesktop, printWindowOptions } = await import('../../src/main/desktop')
+const { electronDesktop } = await import('../../src/main/desktop')
+const { printDocuments } = await import('../../src/main/protocol')
+const printTemps = () => readdirSync(tmpdir()).filter((f) => f.startsWith('gasdesk-print-'))
 
 const PDF = Buffer.from('%PDF-1.7\n% a stand-in page for the print window\n%%EOF\n')
 
@@ -83,22 +87,25 @@ beforeEach(() => {
 })
 
 describe('print dialog for a PDF', () => {
-  it('loads the bytes from a private temp file in a hidden sandboxed window and shows the system dialog', async () => {
+  it('loads the bytes through the app scheme in a hidden sandboxed window and shows the system dialog', async () => {
+    const before = printTemps()
     const desktop = electronDesktop(() => null)
     expect(await desktop.printPdf(PDF, 'GD-2026-000123')).toBe('printed')
     const [win] = electron.state.windows
-    expect(win.options).toEqual(printWindowOptions)
-    expect(printWindowOptions).toMatchObject({
+    expect(win.options).toMatchObject({
       show: false,
-      webPreferences: { sandbox: true, nodeIntegration: false },
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
     })
-    expect(win.url).toMatch(/^file:\/\/.*GD-2026-000123\.pdf$/)
+    expect(win.options).not.toHaveProperty('webPreferences.preload')
+    // The app's own scheme, not file://: no temp file with personal data is ever written.
+    expect(win.url).toMatch(/^gasdesk:\/\/print\/[0-9a-f]{32}\/GD-2026-000123\.pdf$/)
     expect(win.bytesAtLoad!.equals(PDF)).toBe(true)
+    expect(printTemps()).toEqual(before)
     // The dialog, not a silent print: the agent picks the printer and the number of copies.
     expect(win.printOptions).toMatchObject({ silent: false })
-    // Nothing is left behind: the window is gone and the temp file with personal data removed.
+    // Nothing is left behind: the window is gone and the document no longer served.
     expect(win.destroyed).toBe(true)
-    expect(existsSync(fileURLToPath(win.url!))).toBe(false)
+    expect(printDocuments.response(win.url!).status).toBe(404)
   })
 
   it('tells a cancelled dialog from a failed print, and cleans up either way', async () => {
@@ -109,14 +116,16 @@ describe('print dialog for a PDF', () => {
     expect(await desktop.printPdf(PDF, 'GD-2')).toBe('failed')
     for (const w of electron.state.windows) {
       expect(w.destroyed).toBe(true)
-      expect(existsSync(fileURLToPath(w.url!))).toBe(false)
+      expect(printDocuments.response(w.url!).status).toBe(404)
     }
   })
 
-  it('keeps odd characters of a title out of the temp file name', async () => {
+  it('keeps odd characters of a title out of the URL', async () => {
     await electronDesktop(() => null).printPdf(PDF, '../../etc/passwd')
-    const url = electron.state.windows[0].url!
-    expect(fileURLToPath(url)).not.toContain('/etc/passwd')
+    const url = new URL(electron.state.windows[0].url!)
+    expect(url.host).toBe('print')
+    expect(url.pathname).toMatch(/^\/[0-9a-f]{32}\/[^/]+\.pdf$/)
+    expect(url.pathname).not.toContain('..')
   })
 })
 

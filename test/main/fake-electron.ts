@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 
 /**
@@ -37,6 +38,8 @@ export class FakeBrowserWindow extends EventEmitter {
   constructor(readonly options: Record<string, unknown>) {
     super()
     FakeBrowserWindow.all.push(this)
+    // Electron announces every new webContents on the app before anything is loaded into it.
+    app.emit('web-contents-created', {}, this.webContents)
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url
@@ -67,6 +70,12 @@ const state = {
   protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
   privileged: [] as unknown[],
   permissionHandler: null as null | ((c: unknown, p: string, cb: (ok: boolean) => void) => void),
+  permissionCheckHandler: null as
+    null | ((c: unknown, p: string, origin: string, details: unknown) => boolean),
+  devicePermissionHandler: null as null | ((details: unknown) => boolean),
+  /** safeStorage: whether the OS offers encryption, and which Linux backend it picked. */
+  encryptionAvailable: true,
+  storageBackend: 'gnome_libsecret',
   errorBoxes: [] as { title: string; content: string }[],
   exitCode: null as number | null,
   /** The webContents ipcRenderer.invoke speaks for (the window the preload runs in). */
@@ -105,6 +114,7 @@ class FakeApp extends EventEmitter {
 }
 
 const app = new FakeApp()
+const OS_KEY = randomBytes(32)
 
 export const fakeElectron = {
   app,
@@ -150,6 +160,35 @@ export const fakeElectron = {
       setPermissionRequestHandler(h: (c: unknown, p: string, cb: (ok: boolean) => void) => void): void {
         state.permissionHandler = h
       },
+      setPermissionCheckHandler(
+        h: (c: unknown, p: string, origin: string, details: unknown) => boolean,
+      ): void {
+        state.permissionCheckHandler = h
+      },
+      setDevicePermissionHandler(h: (details: unknown) => boolean): void {
+        state.devicePermissionHandler = h
+      },
+    },
+  },
+  /**
+   * Stands in for the OS key store (DPAPI / Keychain / libsecret) that Electron's safeStorage uses: real
+   * AES-256-GCM under a key that lives only in this process, so ciphertext is ciphertext.
+   */
+  safeStorage: {
+    isEncryptionAvailable: (): boolean => state.encryptionAvailable,
+    getSelectedStorageBackend: (): string => state.storageBackend,
+    encryptString(plain: string): Buffer {
+      if (!state.encryptionAvailable) throw new Error('Encryption is not available.')
+      const iv = randomBytes(12)
+      const c = createCipheriv('aes-256-gcm', OS_KEY, iv)
+      const body = Buffer.concat([c.update(plain, 'utf8'), c.final()])
+      return Buffer.concat([iv, c.getAuthTag(), body])
+    },
+    decryptString(sealed: Buffer): string {
+      if (!state.encryptionAvailable) throw new Error('Decryption is not available.')
+      const d = createDecipheriv('aes-256-gcm', OS_KEY, sealed.subarray(0, 12))
+      d.setAuthTag(sealed.subarray(12, 28))
+      return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8')
     },
   },
   dialog: {
@@ -172,6 +211,10 @@ export const fake = {
     state.protocolHandlers.clear()
     state.privileged = []
     state.permissionHandler = null
+    state.permissionCheckHandler = null
+    state.devicePermissionHandler = null
+    state.encryptionAvailable = true
+    state.storageBackend = 'gnome_libsecret'
     state.errorBoxes = []
     state.exitCode = null
     state.invokeAs = null

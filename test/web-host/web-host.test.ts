@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHttpClient } from '../../src/renderer/api/http-client'
-import { RENDERER_CSP } from '../../src/backend/host/csp'
+import { CSP_NONCE_PLACEHOLDER, RENDERER_CSP, rendererCsp } from '../../src/backend/host/csp'
 import { FIRST_RUN_CUSTOMERS } from '../../src/backend/host/first-run'
 import { startWebHost, type WebHost } from '../../src/web-host/server'
 import { FetchEventSource } from '../contract/event-source'
@@ -20,7 +20,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'gasdesk-webhost-'))
   const renderer = join(dir, 'renderer')
   mkdirSync(join(renderer, 'assets'), { recursive: true })
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>GasDesk</title>')
+  writeFileSync(
+    join(renderer, 'index.html'),
+    `<!doctype html><title>GasDesk</title><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}">`,
+  )
   writeFileSync(join(renderer, 'assets', 'app.js'), 'export {}')
   writeFileSync(join(renderer, 'assets', 'app.css'), 'body{}')
   writeFileSync(join(dir, 'secret.txt'), 'TOP SECRET')
@@ -217,7 +220,14 @@ describe('static renderer', () => {
     const index = await get('/')
     expect(index.status).toBe(200)
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(index.headers['content-security-policy']).toBe(RENDERER_CSP)
+    // The page gets a fresh style nonce in its body and its policy; no inline style is allowed otherwise.
+    const nonce = /nonce="([^"]+)"/.exec(index.body)![1]
+    expect(nonce).not.toBe(CSP_NONCE_PLACEHOLDER)
+    expect(index.headers['content-security-policy']).toBe(rendererCsp(nonce))
+    expect(index.headers['content-security-policy']).not.toContain('unsafe-inline')
+    expect(index.headers['cache-control']).toBe('no-store')
+    expect(/nonce="([^"]+)"/.exec((await get('/')).body)![1]).not.toBe(nonce)
+    expect((await get('/assets/app.js')).headers['content-security-policy']).toBe(RENDERER_CSP)
     expect(index.headers['x-frame-options']).toBe('DENY')
     expect(index.headers['x-content-type-options']).toBe('nosniff')
     expect((await get('/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8')
