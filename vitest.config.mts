@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['test/renderer/**/*.test.ts'],
+          // Mounted on the real backend (scrypt sign-in, SQLite): give a loaded 2-core box room.
+          testTimeout: 20_000,
         },
       },
       {
