@@ -1,6 +1,7 @@
 import lv from '../../../locales/lv.json'
 import en from '../../../locales/en.json'
 import ru from '../../../locales/ru.json'
+import { fillMessage } from '../../core/message'
 
 export type DocLanguage = 'lv' | 'en' | 'ru'
 
@@ -19,9 +20,7 @@ function lookup(lang: DocLanguage, key: string): string {
 
 /** One message in one language, `{name}` placeholders filled. */
 export function message(lang: DocLanguage, key: string, params: Params = {}): string {
-  return lookup(lang, key).replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  )
+  return fillMessage(lookup(lang, key), params)
 }
 
 /**
