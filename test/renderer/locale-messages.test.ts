@@ -61,7 +61,8 @@ describe('every locale message compiles and renders with vue-i18n', () => {
         const params = paramsOf(source)
         const forms = source.split('|').map((f) => fillMessage(f.trim(), { n: 2, ...params }))
         // A plural message is asked for with a count, as the app asks for it; the rest with their parameters.
-        const shown = forms.length > 1 ? i18n.global.t(key, { n: 2, ...params }, 2) : i18n.global.t(key, params)
+        const shown =
+          forms.length > 1 ? i18n.global.t(key, { n: 2, ...params }, 2) : i18n.global.t(key, params)
         if (!forms.includes(shown)) wrong.push(`${lang}:${key}: ${JSON.stringify(shown)}`)
       }
       expect(wrong).toEqual([])
