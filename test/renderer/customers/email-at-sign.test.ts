@@ -43,7 +43,8 @@ function customerId(withPortal: boolean): string {
 }
 
 // `@` starts a linked message in vue-i18n: an unescaped one in the e-mail messages made the form vanish.
-describe('an e-mail with a bare @ keeps the form and what the agent typed', () => {
+// Real sign-in (scrypt) and real seeded data: generous time on a shared, busy build box.
+describe('an e-mail with a bare @ keeps the form and what the agent typed', { timeout: 30_000 }, () => {
   it('new customer: "test@" shows the e-mail message and every typed field stays', async () => {
     desk = await mountOnBackend({ signInAs: 'liga', path: '/customers?new=1' })
     await desk.router.push('/customers?new=1')

@@ -37,7 +37,8 @@ async function breakBillingPanel(lang: 'lv' | 'ru', title: string): Promise<void
   await desk!.settle()
 }
 
-describe('the section boundary', () => {
+// Real sign-in (scrypt) and real seeded data: generous time on a shared, busy build box.
+describe('the section boundary', { timeout: 30_000 }, () => {
   it('keeps the other inputs of the section when a component inside it throws, says so and logs it', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     desk = await mountOnBackend({ signInAs: 'liga' })
