@@ -18,6 +18,18 @@ function lookup(lang: DocLanguage, key: string): string {
   return node
 }
 
+/** Whether every language has a message under `key` (e.g. a product code the locales name). */
+export function hasMessage(key: string): boolean {
+  return (['lv', 'en', 'ru'] as const).every((lang) => {
+    try {
+      lookup(lang, key)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
+
 /** One message in one language, `{name}` placeholders filled. */
 export function message(lang: DocLanguage, key: string, params: Params = {}): string {
   return fillMessage(lookup(lang, key), params)
