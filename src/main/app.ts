@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
 import { ApiError } from '../contract'
+import { fillMessage } from '../core/message'
 import type { Backend } from '../backend'
 import lv from '../../locales/lv.json'
 import { electronDesktop } from './desktop'
@@ -90,7 +91,7 @@ function fatalMessage(e: unknown): string {
   if (e instanceof ApiError) {
     const errors = lv.errors as Record<string, string>
     const template = errors[e.messageKey.replace(/^errors\./, '')] ?? e.messageKey
-    return template.replace(/\{(\w+)\}/g, (_m, k: string) => String(e.details?.[k] ?? `{${k}}`))
+    return fillMessage(template, e.details)
   }
   return e instanceof Error ? e.message : String(e)
 }

@@ -11,6 +11,7 @@ import { createGasDeskRouter } from './router'
 import { guardSession } from './session-guard'
 import { storedLanguage } from './stores/language'
 import { useSessionStore } from './stores/session'
+import { useErrorLogStore } from './stores/error-log'
 import { GasDeskPreset } from './theme'
 
 export interface GasDeskAppOptions {
@@ -55,6 +56,9 @@ export function installGasDesk(app: VueApp, options: GasDeskAppOptions): GasDesk
   const router = createGasDeskRouter(() => holder.session?.role ?? null, options.history)
   app.use(router)
   holder.session = app.runWithContext(() => useSessionStore(pinia))
+  // Failures outside a section's boundary (header, menu, status bar) are logged, never rethrown.
+  const errorLog = app.runWithContext(() => useErrorLogStore(pinia))
+  app.config.errorHandler = (error, _instance, info) => void errorLog.report('shell', error, info)
   return { router, pinia, i18n }
 }
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createBackend, type Backend } from '../../src/backend'
 import { manualClock } from '../../src/backend/clock'
 import { tempDir } from '../helpers/tmp'
@@ -166,5 +166,31 @@ describe('inactivity lock', () => {
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     })
+  })
+
+  it('logs a renderer failure on the workstation under a reference, for signed-in agents only', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const failure = {
+      section: 'customers',
+      message: 'SyntaxError: x',
+      info: 'render function',
+      stack: 'at A',
+    }
+    expect(await backend.dispatch('app.logError', failure, 'k1')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
+    await signIn()
+    const r = await backend.dispatch('app.logError', failure, 'k1')
+    expect(r).toMatchObject({ ok: true, value: { ref: expect.stringMatching(/^R\w+-1$/) } })
+    const ref = r.ok ? (r.value as { ref: string }).ref : ''
+    const lines = log.mock.calls.map((c) => String(c[0]))
+    expect(lines).toContain(
+      `[gasdesk] ${ref} renderer error in customers (render function) for liga: SyntaxError: x`,
+    )
+    expect(lines).toContain('at A')
+    const tooLong = await backend.dispatch('app.logError', { ...failure, message: 'x'.repeat(2001) }, 'k1')
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    log.mockRestore()
   })
 })

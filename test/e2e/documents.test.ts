@@ -29,10 +29,13 @@ afterAll(async () => {
   await app?.close()
 })
 
+/** The one customer search (the Customers section's box) chooses whom the documents are for. */
 async function chooseCustomer(page: Page): Promise<void> {
-  await page.locator('[data-testid=customer-query]').fill(customer.customer_number)
-  await page.locator('[data-testid=customer-query]').press('Enter')
+  await page.locator('#customer-search-input').fill(customer.customer_number)
+  await page.locator('.search-hit').first().waitFor()
+  await page.locator('#customer-search-input').press('Enter')
   await expect.poll(() => page.url()).toContain('customer=')
+  await expect.poll(() => page.locator('.customer-context').innerText()).toContain(customer.name)
 }
 
 async function addFile(page: Page, path: string): Promise<void> {

@@ -11,7 +11,7 @@ import {
   printUnitPrice,
 } from './format'
 import { drawSellerHeader } from './header'
-import { Labels, message } from './labels'
+import { hasMessage, Labels, message } from './labels'
 import { PdfLayout, type LayoutOptions } from './layout'
 import type { InvoicePrint, PrintCustomer, PrintPremise, PrintReading } from './model'
 import { drawQr } from './qr'
@@ -85,6 +85,12 @@ export function boxPair(
   layout.y += h + 8
 }
 
+/** The product's name in the document's languages (stored invoices carry its code, e.g. `standard`). */
+export function productName(code: string, labels: Labels): string {
+  const key = `billing.product.${code}`
+  return hasMessage(key) ? labels.both(key) : code
+}
+
 const mark = (r: PrintReading, labels: Labels): string =>
   labels.both(r.status === 'actual' ? 'documents.invoice.actual' : 'documents.invoice.estimated')
 
@@ -143,7 +149,7 @@ export function drawInvoice(layout: PdfLayout, inv: InvoicePrint, env: DocumentE
           text: `${labels.both('documents.invoice.dueDate')}: ${printDate(inv.dueDate)}`,
           style: { bold: true },
         },
-        { text: `${labels.both('documents.invoice.product')}: ${inv.product}` },
+        { text: `${labels.both('documents.invoice.product')}: ${productName(inv.product, labels)}` },
       ],
     },
   )

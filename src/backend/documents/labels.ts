@@ -1,6 +1,7 @@
 import lv from '../../../locales/lv.json'
 import en from '../../../locales/en.json'
 import ru from '../../../locales/ru.json'
+import { fillMessage } from '../../core/message'
 
 export type DocLanguage = 'lv' | 'en' | 'ru'
 
@@ -17,11 +18,21 @@ function lookup(lang: DocLanguage, key: string): string {
   return node
 }
 
+/** Whether every language has a message under `key` (e.g. a product code the locales name). */
+export function hasMessage(key: string): boolean {
+  return (['lv', 'en', 'ru'] as const).every((lang) => {
+    try {
+      lookup(lang, key)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
+
 /** One message in one language, `{name}` placeholders filled. */
 export function message(lang: DocLanguage, key: string, params: Params = {}): string {
-  return lookup(lang, key).replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  )
+  return fillMessage(lookup(lang, key), params)
 }
 
 /**

@@ -65,11 +65,20 @@ export interface PrintStatementMonth {
   month: string
   volumeM3: number
   kWh: number
+  /** Actual (or estimated) cost of the month's supply incl. VAT. */
   costCents: number
+  /** The instalment scheduled for the month. */
   instalmentCents: number
+  /** What the customer actually paid towards the month. */
+  paidCents: number
   estimated: boolean
 }
 
+/**
+ * A balanced-payment statement as printed. Its totals, running difference and the amount due or
+ * credited are not carried here: the page derives them from the months with the core's buildStatement,
+ * so every figure on it follows from the rows it shows.
+ */
 export interface StatementPrint {
   language: DocLanguage
   number: string
@@ -81,10 +90,6 @@ export interface StatementPrint {
   premise: PrintPremise
   meter: { serial: string; meteringPointId: string } | null
   months: PrintStatementMonth[]
-  actualCostCents: number
-  instalmentsPaidCents: number
-  /** cost − paid: positive the customer owes, negative an advance. */
-  balanceCents: number
   nextInstalmentCents: number | null
   lateInterestPerDay: string
 }

@@ -26,6 +26,11 @@ export const sellerSchema = z.object({
   statementSeries: series,
   product: z.string().min(1),
   epcQr: z.boolean().default(true),
+  /**
+   * Where the seller's letters are written, as each language puts it in a letter's date line
+   * ("Rīgā, 2026. gada 2. decembrī"); the legal address's town when absent.
+   */
+  letterPlace: z.object({ lv: z.string().min(1), en: z.string().min(1), ru: z.string().min(1) }).optional(),
 })
 
 export type Seller = z.output<typeof sellerSchema>

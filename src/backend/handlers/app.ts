@@ -5,7 +5,10 @@ import { schemaVersion } from '../db/open'
 import { readSettings, writeSettings } from '../services/settings'
 import { readSyncStatus } from '../services/sync-status'
 
-export function appHandlers(): Handlers<typeof appMethods> {
+export function appHandlers(
+  log: (line: string) => void = (line) => console.error(line),
+): Handlers<typeof appMethods> {
+  let counter = 0
   return {
     'app.info': (_input, { ctx }) => ({
       version: ctx.version,
@@ -14,6 +17,15 @@ export function appHandlers(): Handlers<typeof appMethods> {
       shell: ctx.shell,
     }),
     'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, false),
+    // The workstation's log (Electron main or browser-shell terminal), one block per failure, under a
+    // reference the agent's screen shows; the renderer also logs it in its own console.
+    'app.logError': (input, { ctx, session }) => {
+      const ref = `R${ctx.clock.now().toString(36)}-${++counter}`
+      const who = session ? session.agent.username : '-'
+      log(`[gasdesk] ${ref} renderer error in ${input.section} (${input.info}) for ${who}: ${input.message}`)
+      if (input.stack) log(input.stack)
+      return { ref }
+    },
     'settings.get': (_input, { ctx }) => readSettings(ctx.db),
     // Workstation settings are local (never synced), so no outbox row — but the change is on record.
     'settings.update': (input, call) => {

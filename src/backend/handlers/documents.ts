@@ -7,7 +7,6 @@ import {
   decideDocument,
   documentAudit,
   documentFile,
-  findCustomers,
   getRow,
   listRows,
   readTrustTestPki,
@@ -68,7 +67,6 @@ export function documentHandlers(): Handlers<typeof documentMethods> {
       if (!row) throw new ApiError('NOT_FOUND', 'documents.review.errors.notFound')
       return documentAudit(ctx.db, row.customer_id, row.id)
     },
-    'document.findCustomers': (input, { ctx }) => findCustomers(ctx.db, input.query),
     'document.trust': (_input, { ctx }) => trustState(ctx),
     // A workstation setting (not synced): audited with before/after; a change of trust re-validates
     // every undecided document, since it can make a verdict both better and worse.

@@ -9,7 +9,7 @@ export { seedSteps } from './steps'
 export { todayInRiga } from './dates'
 
 /** Bump when the generator's output changes, so cached demo databases (benchmarks) are rebuilt. */
-export const GENERATOR_VERSION = 3
+export const GENERATOR_VERSION = 4
 
 /** Settings key recording what generated this database. */
 export const SEED_INFO_KEY = 'demo.seed'

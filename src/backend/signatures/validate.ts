@@ -57,7 +57,7 @@ export function validateDocument(
       case 'asic':
         return validateAsic(bytes, fileName, options)
       case 'pdf':
-        return validatePdf(bytes, options)
+        return validatePdf(bytes, options, fileName)
       case 'cms':
         return validateCms(bytes, options)
       case 'ddoc':

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { DocumentReport, DocumentStatus } from '../../core/signatures/result'
+import { fillMessage } from '../../core/message'
 import { loadAnchorDir, loadTrustDir, validateDocument, MAX_DOCUMENT_BYTES } from '../../backend/signatures'
 import type { Command } from '../command'
 import { UsageError } from '../command'
@@ -45,7 +46,7 @@ const reasons = (en as { signatures?: { reasons?: Record<string, string> } }).si
 /** English text of a reason key, with {params} filled in. */
 export function reasonText(key: string, params?: Record<string, string | number>): string {
   const template = reasons[key] ?? key
-  return template.replace(/\{(\w+)\}/g, (_, p: string) => String(params?.[p] ?? `{${p}}`))
+  return fillMessage(template, params)
 }
 
 export function toJson(file: string, r: DocumentReport): JsonEntry {

@@ -38,6 +38,22 @@ export const appMethods = {
     input: emptyInput,
     output: syncStatusSchema,
   }),
+  // A screen part that failed to render (the renderer's section boundary): logged on the workstation with
+  // a reference the agent can quote; passive so a failure never counts as activity for the lock.
+  'app.logError': method({
+    access: ANY_AGENT,
+    whileLocked: true,
+    passive: true,
+    input: z
+      .object({
+        section: z.string().max(40),
+        message: z.string().max(2000),
+        info: z.string().max(200),
+        stack: z.string().max(8000).nullable(),
+      })
+      .strict(),
+    output: z.object({ ref: z.string() }),
+  }),
   'settings.get': method({ access: ANY_AGENT, input: emptyInput, output: settingsSchema }),
   'settings.update': method({
     access: SUPERVISOR,

@@ -94,6 +94,8 @@ export const documentSummarySchema = z.object({
   sha256: z.string(),
   receivedAt: z.string(),
   status: z.enum(documentStatuses).nullable(),
+  /** Why the whole document could not be judged (report.errorKey), e.g. `pdf_no_signature`. */
+  errorKey: z.string().nullable(),
   container: z.string().nullable(),
   signers: z.array(z.string()),
   validatedAt: z.string().nullable(),
@@ -198,12 +200,6 @@ export const documentMethods = {
     }),
   }),
   'document.audit': method({ access: ANY_AGENT, input: docRef, output: z.array(documentAuditRowSchema) }),
-  /** Customers to add a document to: exact customer number, or a name prefix. */
-  'document.findCustomers': method({
-    access: ANY_AGENT,
-    input: z.object({ query: z.string().trim().min(1).max(80) }).strict(),
-    output: z.array(z.object({ id: z.string(), customerNumber: z.string(), name: z.string() })),
-  }),
   'document.trust': method({ access: ANY_AGENT, input: z.object({}).strict(), output: trustStateSchema }),
   /** Workstation setting: trust the test PKI (resources/trust/test-pki). Supervisor only. */
   'document.setTrustTestPki': method({

@@ -227,10 +227,18 @@ describe('customers on a real database file', () => {
       'Pagaidu parole',
       password,
       'j.b@example.lv',
+      // The customer's language (English by now) repeats the letter.
       'Temporary password',
+      'Dear Jānis Bērziņš,',
     ]) {
       expect(text).toContain(s)
     }
+    // A letter, not an invoice: dated as a Latvian letter is, signed by the agent for the centre, and
+    // without the buyer box or the seller's bank accounts.
+    expect(text).toContain('Rīgā, 2026. gada 26. novembrī')
+    expect(text).toContain('Riga, 26 November 2026')
+    expect(text).toMatch(/Ar cieņu\s+Līga Ozoliņa\s+Klientu apkalpošanas centrs/)
+    for (const s of ['Pircējs', 'Buyer', 'Norēķinu konti', 'LV44 HABA', 'PVN']) expect(text).not.toContain(s)
     // One A4 page that renders: pdftoppm draws it (the picture was looked at when the layout was made).
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
     expect(info).toMatch(/Pages:\s+1\b/)

@@ -104,4 +104,46 @@ export const fixtures: Record<number, VersionFixture> = {
       'SELECT * FROM reference_datasets ORDER BY id',
     ],
   },
+  3: {
+    // A balanced-payment statement as version 3 stored it (no paid amount per month), and a customer
+    // marked for the search index rebuild.
+    insert(db) {
+      db.prepare(
+        `INSERT INTO statements (id, number, premise_id, customer_id, issue_date, period_start, period_end,
+          due_date, actual_cost_cents, instalments_paid_cents, balance_cents, next_instalment_cents, status,
+          details, created_at)
+        VALUES ('st-1', 'GDP-2026-0000001', ?, ?, '2026-05-12', '2025-11-01', '2026-04-30', '2026-05-20',
+          10000, 9000, 1000, 1700, 'issued', NULL, ?)`,
+      ).run(PREMISE, CUSTOMER, AT)
+      const line = db.prepare(
+        `INSERT INTO statement_lines (statement_id, month, consumption_m3, kwh, cost_cents, instalment_cents,
+          estimated) VALUES ('st-1', ?, ?, ?, ?, 4500, 0)`,
+      )
+      line.run('2026-03', 60, 633, 6000)
+      line.run('2026-04', 38, 400, 4000)
+      db.prepare('INSERT OR IGNORE INTO customer_search_dirty (rid) SELECT rid FROM customers').run()
+    },
+    probes: [
+      'SELECT * FROM statements ORDER BY id',
+      'SELECT * FROM statement_lines ORDER BY statement_id, month',
+      'SELECT * FROM customer_search_dirty ORDER BY rid',
+    ],
+  },
+  4: {
+    // What the customer paid towards each statement month.
+    insert(db) {
+      db.prepare(
+        `INSERT INTO statements (id, number, premise_id, customer_id, issue_date, period_start, period_end,
+          due_date, actual_cost_cents, instalments_paid_cents, balance_cents, next_instalment_cents, status,
+          details, created_at)
+        VALUES ('st-2', 'GDP-2026-0000002', ?, ?, '2026-06-12', '2026-05-01', '2026-05-31', NULL,
+          3000, 4500, -1500, 3000, 'settled', NULL, ?)`,
+      ).run(PREMISE, CUSTOMER, AT)
+      db.prepare(
+        `INSERT INTO statement_lines (statement_id, month, consumption_m3, kwh, cost_cents, instalment_cents,
+          estimated, paid_cents) VALUES ('st-2', '2026-05', 30, 316, 3000, 4500, 0, 4500)`,
+      ).run()
+    },
+    probes: ["SELECT * FROM statement_lines WHERE statement_id = 'st-2'"],
+  },
 }

@@ -19,7 +19,8 @@ export function workedExampleInvoice(overrides: Partial<InvoicePrint> = {}): Inv
     periodStart: '2024-03-01',
     periodEnd: '2024-03-31',
     dueDate: '2024-04-20',
-    product: 'Standarta',
+    // As stored on invoices: the product's code; the page names it in each language.
+    product: 'standard',
     customer: {
       name: 'Jānis Bērziņš',
       address: 'Brīvības iela 1-2, Rīga, LV-1010',
@@ -51,24 +52,29 @@ export function workedExampleInvoice(overrides: Partial<InvoicePrint> = {}): Inv
   }
 }
 
+/**
+ * A year of balanced payment in Daugavpils: 47,00 EUR a month scheduled, one instalment (July) never
+ * paid, so the amount due is the cost over the instalments plus the missed one.
+ */
 export function sampleStatement(overrides: Partial<StatementPrint> = {}): StatementPrint {
+  const m3 = [90, 80, 60, 40, 20, 10, 8, 8, 15, 40, 70, 85]
+  const cost = [9400, 8400, 6400, 4400, 2500, 1500, 1300, 1300, 2000, 4400, 7400, 8900]
   const months = Array.from({ length: 12 }, (_, i) => ({
     month: `2024-${String(i + 1).padStart(2, '0')}`,
-    volumeM3: [90, 80, 60, 40, 20, 10, 8, 8, 15, 40, 70, 85][i],
-    kWh: Math.round([90, 80, 60, 40, 20, 10, 8, 8, 15, 40, 70, 85][i] * 10.55),
-    costCents: [9400, 8400, 6400, 4400, 2500, 1500, 1300, 1300, 2000, 4400, 7400, 8900][i],
+    volumeM3: m3[i],
+    kWh: Math.round(m3[i] * 10.55),
+    costCents: cost[i],
     instalmentCents: 4700,
+    paidCents: i === 6 ? 0 : 4700,
     estimated: i === 5,
   }))
-  const cost = months.reduce((a, m) => a + m.costCents, 0)
-  const paid = 4700 * 12
   return {
     language: 'ru',
     number: 'GDP-2024-0000007',
     issueDate: '2025-01-12',
     periodStart: '2024-01-01',
     periodEnd: '2024-12-31',
-    dueDate: cost > paid ? '2025-01-20' : null,
+    dueDate: '2025-01-20',
     customer: {
       name: 'Анна Иванова',
       address: 'Rīgas iela 10, Daugavpils, LV-5401',
@@ -84,10 +90,7 @@ export function sampleStatement(overrides: Partial<StatementPrint> = {}): Statem
     },
     meter: { serial: 'G4-555', meteringPointId: 'A009876543' },
     months,
-    actualCostCents: cost,
-    instalmentsPaidCents: paid,
-    balanceCents: cost - paid,
-    nextInstalmentCents: Math.round(cost / 12),
+    nextInstalmentCents: Math.round(cost.reduce((a, b) => a + b, 0) / 12),
     lateInterestPerDay: '0.0015',
     ...overrides,
   }

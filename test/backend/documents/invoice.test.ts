@@ -68,13 +68,24 @@ describe('invoice PDF', () => {
       // balance brought forward, late-interest note, product
       'Iepriekšējā perioda saldo',
       '0,15 %',
-      'Produkts / Product: Standarta',
+      'Produkts / Product: Standarta / Standard',
       'Skenējiet QR kodu',
     ]
     for (const e of expected) expect(text, e).toContain(e)
     // A private buyer's personal code only when asked for.
     expect(text).not.toContain('Personas kods')
     expect(pdfPages(file)).toHaveLength(1)
+  })
+
+  it("names the product in the invoice's languages, never by its stored code", async () => {
+    for (const [language, expected] of [
+      ['lv', 'Produkts: Standarta'],
+      ['ru', 'Produkts / Продукт: Standarta / Стандартный'],
+    ] as const) {
+      const text = pdfText(await invoice(`product-${language}.pdf`, workedExampleInvoice({ language })))
+      expect(text).toContain(expected)
+      expect(text).not.toMatch(/\bstandard\b/)
+    }
   })
 
   it('prints the personal code when the customer asked for it, and adds the balance brought forward', async () => {
@@ -146,16 +157,18 @@ describe('statement PDF', () => {
       expect(text, e).toContain(e)
   })
 
-  it('shows an advance when the instalments were more than the cost', async () => {
+  it('shows an advance when more was paid than the supply cost', async () => {
     const st = sampleStatement({ language: 'en' })
-    const file = join(dir, 'statement-advance.pdf')
-    await writeStatementPdf(
-      { ...st, instalmentsPaidCents: st.actualCostCents + 500, balanceCents: -500, dueDate: null },
-      env,
-      createWriteStream(file),
+    const cost = st.months.reduce((a, m) => a + m.costCents, 0)
+    const paid = st.months.reduce((a, m) => a + m.paidCents, 0)
+    // An extra payment in December leaves 5,00 EUR over.
+    const months = st.months.map((m, i) =>
+      i === 11 ? { ...m, paidCents: m.paidCents + cost - paid + 500 } : m,
     )
+    const file = join(dir, 'statement-advance.pdf')
+    await writeStatementPdf({ ...st, months, dueDate: null }, env, createWriteStream(file))
     const text = pdfText(file)
-    expect(text).toContain('Overpayment (advance for future payments)')
-    expect(text).toContain('5,00 EUR')
+    expect(text).toMatch(/Overpayment \(advance for future payments\) 5,00 EUR/)
+    expect(text).not.toContain('Amount to pay')
   })
 })

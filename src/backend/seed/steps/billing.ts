@@ -53,8 +53,8 @@ const STATEMENT_HEAD = `INSERT INTO statements (id, number, premise_id, customer
   details, data_version, created_at) VALUES`
 const STATEMENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)'
 const STATEMENT_LINE_HEAD = `INSERT INTO statement_lines (statement_id, month, consumption_m3, kwh, cost_cents,
-  instalment_cents, estimated) VALUES`
-const STATEMENT_LINE_ROW = '(?, ?, ?, ?, ?, ?, ?)'
+  instalment_cents, estimated, paid_cents) VALUES`
+const STATEMENT_LINE_ROW = '(?, ?, ?, ?, ?, ?, ?, ?)'
 
 interface MeterRow {
   meter_id: string
@@ -321,7 +321,8 @@ export const billingStep: SeedStep = {
         JSON.stringify({ meter: { serial: m.serial, meteringPointId: m.metering_point_id } }),
         instantOn(issued, 420),
       )
-      for (const x of months) statementLines.add(id, x.month, x.m3, x.kWh, x.cost, x.inst, x.est ? 1 : 0)
+      for (const x of months)
+        statementLines.add(id, x.month, x.m3, x.kWh, x.cost, x.inst, x.est ? 1 : 0, x.paid)
     }
 
     // One pass over the readings in rowid order, grouped by meter; the needed periods only.

@@ -148,7 +148,7 @@ export function statementPrintData(db: Db, where: { id?: string; number?: string
       : db.prepare('SELECT * FROM statements WHERE number = ?').get(where.number)
   ) as StatementRow | undefined
   if (!row) return null
-  const months = db
+  const lines = db
     .prepare('SELECT * FROM statement_lines WHERE statement_id = ? ORDER BY month')
     .all(row.id) as Array<{
     month: string
@@ -156,8 +156,30 @@ export function statementPrintData(db: Db, where: { id?: string; number?: string
     kwh: number
     cost_cents: number
     instalment_cents: number
+    paid_cents: number | null
     estimated: number
   }>
+  const paid = paidPerMonth(
+    lines.map((l) => ({ instalmentCents: l.instalment_cents, paidCents: l.paid_cents })),
+    row.instalments_paid_cents,
+  )
+  const months = lines.map((m, i) => ({
+    month: m.month,
+    volumeM3: m.consumption_m3,
+    kWh: m.kwh,
+    costCents: m.cost_cents,
+    instalmentCents: m.instalment_cents,
+    paidCents: paid[i],
+    estimated: m.estimated === 1,
+  }))
+  // A statement whose months do not add up to its stored totals must not be printed as if they did.
+  const cost = months.reduce((a, m) => a + m.costCents, 0)
+  const paidTotal = months.reduce((a, m) => a + m.paidCents, 0)
+  if (cost !== row.actual_cost_cents || paidTotal !== row.instalments_paid_cents)
+    throw new Error(
+      `statement ${row.number}: months give cost ${cost} and paid ${paidTotal}, ` +
+        `the statement ${row.actual_cost_cents} and ${row.instalments_paid_cents}`,
+    )
   const { customer, language } = printCustomer(db, row.customer_id)
   const d = parseDetails(row.details)
   return {
@@ -170,18 +192,27 @@ export function statementPrintData(db: Db, where: { id?: string; number?: string
     customer,
     premise: printPremise(db, row.premise_id),
     meter: d.meter ?? null,
-    months: months.map((m) => ({
-      month: m.month,
-      volumeM3: m.consumption_m3,
-      kWh: m.kwh,
-      costCents: m.cost_cents,
-      instalmentCents: m.instalment_cents,
-      estimated: m.estimated === 1,
-    })),
-    actualCostCents: row.actual_cost_cents,
-    instalmentsPaidCents: row.instalments_paid_cents,
-    balanceCents: row.balance_cents,
+    months,
     nextInstalmentCents: row.next_instalment_cents,
     lateInterestPerDay: DEFAULT_PAYMENT_RULES.lateInterestPerDay,
   }
+}
+
+/**
+ * What was paid towards each month. Statements cached before payments were kept per month (NULL) have
+ * only their total paid: it is applied to the instalments oldest first, any excess to the last month.
+ */
+export function paidPerMonth(
+  months: ReadonlyArray<{ instalmentCents: number; paidCents: number | null }>,
+  totalPaidCents: number,
+): number[] {
+  if (months.every((m) => m.paidCents !== null)) return months.map((m) => m.paidCents!)
+  let left = totalPaidCents
+  const out = months.map((m) => {
+    const applied = Math.min(m.instalmentCents, Math.max(0, left))
+    left -= applied
+    return applied
+  })
+  if (out.length > 0 && left > 0) out[out.length - 1] += left
+  return out
 }

@@ -27,11 +27,12 @@ export async function welcomeLetterPdf(
       language: c.preferred_language,
       customerName: customerName(c),
       customerNumber: c.customer_number,
-      addressLines: address ? address.split(', ') : [],
+      addressLines: envelopeLines(address),
       email: account.email,
       temporaryPassword,
       portalUrl: seller.contacts.web,
       date: todayInRiga(actor.nowMs),
+      signedBy: agentName(ctx, actor.agentId),
     },
     { fonts: loadFonts(ctx.resourcesDir), seller },
     out,
@@ -43,4 +44,20 @@ export async function welcomeLetterPdf(
     entityId: account.id,
   })
   return { filename: `welcome-${c.customer_number}.pdf`, pdfBase64: Buffer.concat(chunks).toString('base64') }
+}
+
+function agentName(ctx: BackendContext, agentId: string): string | null {
+  const row = ctx.db.prepare('SELECT display_name FROM agents WHERE id = ?').get(agentId) as
+    { display_name: string } | undefined
+  return row?.display_name ?? null
+}
+
+/** An address as an envelope has it: street on one line, then the town with the postal code (Rīga, LV-1001). */
+export function envelopeLines(address: string | null): string[] {
+  const parts = address ? address.split(', ').filter((p) => p.trim() !== '') : []
+  if (parts.length >= 3 && /^LV-\d{4}$/.test(parts[parts.length - 1])) {
+    const postal = parts.pop()!
+    parts[parts.length - 1] = `${parts[parts.length - 1]}, ${postal}`
+  }
+  return parts
 }

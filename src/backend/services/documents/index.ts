@@ -1,7 +1,7 @@
 export { addDocument, cleanFileName, decodeUpload } from './add'
 export { decideDocument } from './decide'
 export { documentFile, sniffPreviewType } from './files'
-export { documentAudit, findCustomers } from './queries'
+export { documentAudit } from './queries'
 export { revalidateDocument, revalidatePending } from './revalidate'
 export { getRow, listRows, toDetail, toSummary } from './rows'
 export { readTrustTestPki, trustFor, trustState, writeTrustTestPki } from './trust'

@@ -25,20 +25,3 @@ export function documentAudit(db: Db, customerId: string, id: string): DocumentA
     detail: r.after_json,
   }))
 }
-
-/** Customers for the add-document picker: exact customer number or a surname / company-name prefix. */
-export function findCustomers(db: Db, query: string): { id: string; customerNumber: string; name: string }[] {
-  const like = `${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const rows = db
-    .prepare(
-      `SELECT id, customer_number,
-         CASE WHEN kind = 'business' THEN company_name ELSE first_name || ' ' || last_name END AS name
-       FROM customers
-       WHERE customer_number = @q
-          OR last_name LIKE @like ESCAPE '\\'
-          OR company_name LIKE @like ESCAPE '\\'
-       ORDER BY customer_number = @q DESC, name COLLATE NOCASE LIMIT 20`,
-    )
-    .all({ q: query, like }) as { id: string; customer_number: string; name: string }[]
-  return rows.map((r) => ({ id: r.id, customerNumber: r.customer_number, name: r.name }))
-}

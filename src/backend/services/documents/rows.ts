@@ -79,6 +79,7 @@ function summaryOf(row: DocumentRow, v: StoredValidation | null): DocumentSummar
     sha256: row.sha256,
     receivedAt: row.received_at,
     status: v?.report.status ?? null,
+    errorKey: v?.report.errorKey ?? null,
     container: v?.report.container ?? null,
     signers: (v?.report.signatures ?? []).map((s) => s.signer.name ?? s.signer.certificateSerial ?? s.id),
     validatedAt: row.validated_at,

@@ -162,13 +162,23 @@ function rangeCheck(pdf: PdfFile, f: PdfSignatureField): SignatureCheck {
   return { id: 'byte-range', outcome: 'pass', reasonKey: 'pdf_byte_range_ok' }
 }
 
-export function validatePdf(bytes: Buffer, options: ValidationOptions): DocumentReport {
+/** The PDF is its own content: listed under the name it came with (folders dropped). */
+function ownName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop()?.trim() || 'document.pdf'
+}
+
+/** A whole file (it ends with %%EOF) with no signature in it is unsigned, not damaged. */
+function endsLikeAPdf(bytes: Buffer): boolean {
+  return bytes.lastIndexOf('%%EOF', undefined, 'latin1') >= Math.max(0, bytes.length - 1024)
+}
+
+export function validatePdf(bytes: Buffer, options: ValidationOptions, fileName = ''): DocumentReport {
   const base = {
     container: 'pdf',
     validationTime: options.validationTime.toISOString(),
     warnings: [] as SignatureCheck[],
   }
-  const files = [{ name: 'document.pdf', size: bytes.length, mediaType: 'application/pdf' }]
+  const files = [{ name: ownName(fileName), size: bytes.length, mediaType: 'application/pdf' }]
   if (bytes.length > MAX_PDF_BYTES)
     return { ...base, status: 'FORMAT_ERROR', signatures: [], files, errorKey: 'pdf_too_large' }
   if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) {
@@ -245,9 +255,12 @@ export function validatePdf(bytes: Buffer, options: ValidationOptions): Document
     signatures.push(report)
   })
   if (signatures.length === 0) {
+    // README: unsigned files are UNSUPPORTED (there is nothing to validate); a file that breaks off, or
+    // whose signatures cannot be read, is FORMAT_ERROR.
+    const unsigned = unreadable === 0 && fields.length === 0 && endsLikeAPdf(bytes)
     return {
       ...base,
-      status: 'FORMAT_ERROR',
+      status: unsigned ? 'UNSUPPORTED' : 'FORMAT_ERROR',
       signatures,
       files,
       errorKey: unreadable > 0 ? 'pdf_signature_unreadable' : 'pdf_no_signature',

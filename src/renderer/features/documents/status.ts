@@ -32,7 +32,14 @@ export const OUTCOME_TONE = {
 } as const
 export const OUTCOME_SYMBOL = { pass: '✔', warning: '!', fail: '✖', not_checked: '–' } as const
 
-export const statusKey = (s: Status | null): string => `documents.review.status.${s ?? 'none'}`
+/** A file with no signature at all is shown as "not signed", not by its status name. */
+const NOT_SIGNED = new Set(['pdf_no_signature'])
+const variant = (s: Status | null, errorKey?: string | null): string =>
+  s === 'UNSUPPORTED' && errorKey && NOT_SIGNED.has(errorKey) ? 'notSigned' : (s ?? 'none')
+export const statusKey = (s: Status | null, errorKey?: string | null): string =>
+  `documents.review.status.${variant(s, errorKey)}`
+export const explainKey = (s: Status | null, errorKey?: string | null): string =>
+  `documents.review.explain.${variant(s, errorKey)}`
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`

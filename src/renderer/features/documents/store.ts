@@ -80,7 +80,6 @@ export const useDocumentsStore = defineStore('documents', () => {
   }
   const file = (id: string, name?: string) => api.call('document.file', name ? { id, name } : { id })
   const audit = (id: string) => api.call('document.audit', { id })
-  const findCustomers = (query: string) => api.call('document.findCustomers', { query })
 
   return {
     trust,
@@ -95,7 +94,6 @@ export const useDocumentsStore = defineStore('documents', () => {
     revalidatePending,
     file,
     audit,
-    findCustomers,
   }
 })
 

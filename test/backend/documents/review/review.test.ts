@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentDetail, DocumentSummary, TrustState } from '../../../../src/contract/methods/documents'
+import PDFDocument from 'pdfkit'
 import { REPO_RESOURCES, b64, docsFixture, fixture, type DocsFixture } from './fixture'
 
 const VALID = 'asice/terms_of_Account_Agreement_28062025_ENG.asice'
@@ -20,6 +21,19 @@ async function add(rel: string, customerId = f.customerId): Promise<DocumentDeta
   })
   if (!r.ok) throw new Error(`add failed: ${JSON.stringify(r.error)}`)
   return r.value as DocumentDetail
+}
+
+/** A real PDF with no signature in it, as pdfkit writes it. */
+function unsignedPdf(text: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', info: { CreationDate: new Date('2026-01-01Z') } })
+    const chunks: Buffer[] = []
+    doc.on('data', (c: Buffer) => chunks.push(c))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+    doc.font(join(REPO_RESOURCES, 'fonts/DejaVuSans.ttf')).text(text)
+    doc.end()
+  })
 }
 
 describe('document.add', () => {
@@ -63,6 +77,35 @@ describe('document.add', () => {
     const pdf = await add(PADES)
     expect(pdf.status).toBe('VALID')
     expect(pdf.mediaType).toBe('application/pdf')
+  })
+
+  it('files an unsigned PDF as UNSUPPORTED (not signed, not damaged) under its own file name', async () => {
+    const bytes = await unsignedPdf('Līgums, ko klients vēl nav parakstījis')
+    const r = await f.call<DocumentDetail>('document.add', {
+      customerId: f.customerId,
+      fileName: 'Līgums 2026.pdf',
+      contentBase64: bytes.toString('base64'),
+    })
+    const d = r.value!
+    expect(d.status).toBe('UNSUPPORTED')
+    expect(d.report?.errorKey).toBe('pdf_no_signature')
+    expect(d.report?.files.map((x) => x.name)).toEqual(['Līgums 2026.pdf'])
+    const file = await f.call<{ name: string; contentBase64: string; previewable: boolean }>(
+      'document.file',
+      {
+        id: d.id,
+        name: 'Līgums 2026.pdf',
+      },
+    )
+    expect(file.value).toMatchObject({ name: 'Līgums 2026.pdf', previewable: true })
+    expect(Buffer.from(file.value!.contentBase64, 'base64').equals(bytes)).toBe(true)
+    // The same PDF cut short is damaged, not merely unsigned.
+    const cut = await f.call<DocumentDetail>('document.add', {
+      customerId: f.customerId,
+      fileName: 'cut.pdf',
+      contentBase64: bytes.subarray(0, bytes.length - 200).toString('base64'),
+    })
+    expect(cut.value?.status).toBe('FORMAT_ERROR')
   })
 
   it('keeps structurally broken and unsupported containers, with their verdict, for the review', async () => {
@@ -230,16 +273,6 @@ describe('review, decision, audit', () => {
     )
     expect(audit.value?.map((r) => r.action)).toEqual(['document.add', 'document.decide'])
     expect(audit.value?.[1]).toMatchObject({ reason: 'Līgums parakstīts', agentName: 'Līga Ozoliņa' })
-  })
-
-  it('finds customers by exact number or surname prefix (LIKE wildcards are literal)', async () => {
-    const byNumber = await f.call<{ id: string; name: string }[]>('document.findCustomers', {
-      query: '100002',
-    })
-    expect(byNumber.value).toEqual([{ id: 'cust-2', customerNumber: '100002', name: 'Pēteris Liepa' }])
-    const byName = await f.call<{ id: string }[]>('document.findCustomers', { query: 'kal' })
-    expect(byName.value?.map((c) => c.id)).toEqual(['cust-1'])
-    expect((await f.call<unknown[]>('document.findCustomers', { query: '%' })).value).toEqual([])
   })
 
   it('a decision needs a reason', async () => {

@@ -81,11 +81,14 @@ describe('validatePdf over the MANIFEST fixtures', () => {
     expect(r.signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' })
   })
 
-  it('answers FORMAT_ERROR for non-PDFs, unsigned PDFs and truncated signatures without throwing', () => {
+  it('answers UNSUPPORTED for a whole unsigned PDF, FORMAT_ERROR for non-PDFs and cut files, never throwing', () => {
     expect(run(Buffer.from('hello')).errorKey).toBe('pdf_not_pdf')
-    expect(run(Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF')).errorKey).toBe(
-      'pdf_no_signature',
-    )
+    const unsigned = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n')
+    expect(run(unsigned)).toMatchObject({ status: 'UNSUPPORTED', errorKey: 'pdf_no_signature' })
+    expect(run(unsigned.subarray(0, 30))).toMatchObject({
+      status: 'FORMAT_ERROR',
+      errorKey: 'pdf_no_signature',
+    })
     const full = fixture('pdf/replace.pdf')
     for (const cut of [1000, 61000, 65000]) expect(() => run(full.subarray(0, cut))).not.toThrow()
     const looping = Buffer.from(
