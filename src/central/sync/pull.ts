@@ -90,9 +90,10 @@ export async function pull(
   }
   const lastSeq = await ensureClient(sql, ws, q.clientId)
   const limit = q.limit ?? DEFAULT_PULL_LIMIT
-  const deadline = now() + (q.wait ?? 0) * 1000
+  // The wait runs on the monotonic clock: the business clock may jump (or stand still in tests).
+  const deadline = performance.now() + (q.wait ?? 0) * 1000
   for (;;) {
-    const woken = signal.next(Math.max(0, deadline - now()), abort)
+    const woken = signal.next(Math.max(0, deadline - performance.now()), abort)
     const [clock] = await sql.query<{ purge_watermark: number }>(
       'SELECT purge_watermark FROM sync_clock WHERE id = 1',
     )
@@ -114,7 +115,7 @@ export async function pull(
     )
     const hasMore = rows.length > limit
     const page = rows.slice(0, limit)
-    if (page.length > 0 || now() >= deadline || abort?.aborted) {
+    if (page.length > 0 || performance.now() >= deadline || abort?.aborted) {
       const lastRow = page[page.length - 1]
       const next: Cursor = lastRow
         ? {
