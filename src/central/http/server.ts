@@ -96,7 +96,7 @@ export function buildServer(d: ServerDeps): FastifyInstance {
     if (e instanceof HashMismatchError)
       return reply
         .code(460)
-        .send({ code: 'hash-mismatch', messageKey: 'sync.errors.hash-mismatch', serverTime: iso() })
+        .send({ code: 'hash-mismatch', messageKey: 'sync.protocol.errors.hash-mismatch', serverTime: iso() })
     const status = (e as { statusCode?: number }).statusCode ?? 500
     if (status === 413) return fail(reply, 'too-large', { limitBytes: MAX_PUSH_BYTES })
     if (status >= 400 && status < 500)

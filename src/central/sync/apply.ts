@@ -181,7 +181,7 @@ async function applyBatch(
         p,
         error: {
           code: 'invalid-args',
-          messageKey: 'sync.rejected.invalid-args',
+          messageKey: 'sync.protocol.rejected.invalid-args',
           details: { issues: a.issues },
         },
       })
@@ -190,7 +190,7 @@ async function applyBatch(
         p,
         error: {
           code: 'upgrade-required',
-          messageKey: 'sync.blocked.upgrade-required',
+          messageKey: 'sync.protocol.blocked.upgrade-required',
           details: { side: 'central', name: m.name, argsVersion: m.argsVersion },
         },
       })
@@ -286,7 +286,7 @@ async function applyBatch(
           p.status = 'blocked'
           p.blockedError = {
             code: 'retry-later',
-            messageKey: 'sync.blocked.retry-later',
+            messageKey: 'sync.protocol.blocked.retry-later',
             details: { attempts: n },
           }
           break
@@ -296,7 +296,7 @@ async function applyBatch(
           outcome: 'rejected',
           serverVersion: null,
           conflictId: null,
-          error: { code: 'server-error', messageKey: 'sync.rejected.server-error', details: { attempts: n } },
+          error: { code: 'server-error', messageKey: 'sync.protocol.rejected.server-error', details: { attempts: n } },
           result: null,
         }
         continue

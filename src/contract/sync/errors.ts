@@ -88,5 +88,5 @@ export function syncErrorBody<C extends SyncErrorCode>(
   details: SyncErrorDetails<C>,
   serverTime: string,
 ): SyncErrorBody {
-  return { code, messageKey: `sync.errors.${code}`, details, serverTime } as SyncErrorBody
+  return { code, messageKey: `sync.protocol.errors.${code}`, details, serverTime } as SyncErrorBody
 }

@@ -8,6 +8,7 @@ import {
   pushRequestSchema,
   redactArgs,
   syncErrorBody,
+  syncErrorCodes,
   syncErrorSchema,
 } from '../../../src/contract/sync'
 
@@ -181,9 +182,34 @@ describe('sync wire: push and error bodies', () => {
     const body = syncErrorBody('expected-seq', { expectedSeq: 4 }, '2026-03-10T08:15:00Z')
     expect(syncErrorSchema.parse(body)).toEqual({
       code: 'expected-seq',
-      messageKey: 'sync.errors.expected-seq',
+      messageKey: 'sync.protocol.errors.expected-seq',
       details: { expectedSeq: 4 },
       serverTime: '2026-03-10T08:15:00Z',
     })
+  })
+})
+
+describe('sync message keys', () => {
+  const en = JSON.parse(readFileSync('locales/en.json', 'utf8'))
+  const has = (key: string) => key.split('.').reduce<any>((node, k) => node?.[k], en) !== undefined
+
+  it('exist in the locales for every error body, rejection, conflict and precondition the central can send', () => {
+    const keys = new Set(syncErrorCodes.map((c) => `sync.protocol.errors.${c}`))
+    const scan = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name)
+        if (e.isDirectory()) scan(path)
+        else if (path.endsWith('.ts')) {
+          const text = readFileSync(path, 'utf8')
+          for (const m of text.matchAll(/\b(rejected|conflict|blocked)\('([a-z-]+)'/gu))
+            keys.add(`sync.protocol.${m[1]}.${m[2]}`)
+          for (const m of text.matchAll(/'(sync\.protocol\.[a-z]+\.[a-z-]+)'/gu)) keys.add(m[1])
+        }
+      }
+    }
+    scan('src/core/sync')
+    scan('src/central')
+    expect(keys.size).toBeGreaterThan(30)
+    expect([...keys].filter((k) => !has(k))).toEqual([])
   })
 })

@@ -57,18 +57,18 @@ export type Decision =
 
 export const rejected = (code: string, details?: Record<string, unknown>): Decision => ({
   outcome: 'rejected',
-  error: { code, messageKey: `sync.rejected.${code}`, ...(details ? { details } : {}) },
+  error: { code, messageKey: `sync.protocol.rejected.${code}`, ...(details ? { details } : {}) },
 })
 
 export const conflict = (code: string, details: Record<string, unknown>, writes?: Writes): Decision => ({
   outcome: 'conflict',
-  error: { code, messageKey: `sync.conflict.${code}`, details },
+  error: { code, messageKey: `sync.protocol.conflict.${code}`, details },
   ...(writes ? { writes } : {}),
 })
 
 export const blocked = (code: string, details?: Record<string, unknown>): Decision => ({
   outcome: 'blocked',
-  error: { code, messageKey: `sync.blocked.${code}`, ...(details ? { details } : {}) },
+  error: { code, messageKey: `sync.protocol.blocked.${code}`, ...(details ? { details } : {}) },
 })
 
 export const applied = (writes: Writes = {}, result?: Record<string, unknown>): Decision => ({
