@@ -315,6 +315,25 @@ describe.each(engines)('push on %s (SYNC.md wire protocol)', (engine) => {
     expect(versions).toEqual([{ version: after }])
   })
 
+  it('refuses a body over 1 MiB with 413 and more than 500 mutations as invalid, applying nothing', async () => {
+    const d = await desk()
+    const [a] = fresh(1)
+    const huge = d.mutation('customer.updateContact', 'customer', a.id, { email: 'x'.repeat(1_100_000) })
+    const r = await d.push([huge])
+    expect(r.status).toBe(413)
+    expect(r.body).toMatchObject({ code: 'too-large' })
+    d.seq = 0
+    const many = Array.from({ length: 501 }, () =>
+      d.mutation('customer.setLanguage', 'customer', a.id, { language: 'ru' }),
+    )
+    const tooMany = await d.push(many)
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.body).toMatchObject({ code: 'invalid-request' })
+    expect((await w.sql.query('SELECT 1 FROM sync_clients WHERE client_id = $1', [d.clientId])).length).toBe(
+      0,
+    )
+  })
+
   it('refuses a newer protocol with 426, a client id of another workstation with 403, and no token with 401', async () => {
     const d = await desk()
     const [a] = fresh(1)
