@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pushResponseSchema, syncErrorSchema } from '../../src/contract/sync'
 import { setAgentActive } from '../../src/central/admin/accounts'
@@ -314,6 +315,65 @@ describe.each(engines)('push on %s (SYNC.md wire protocol)', (engine) => {
     )
     expect(versions).toEqual([{ version: after }])
   })
+
+  it('property: whatever the delivery (replays, overlaps, gaps, lost responses), each mutation is decided exactly once in seq order', async () => {
+    const [c] = fresh(1)
+    let runs = 0
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            shift: fc.integer({ min: -3, max: 2 }),
+            len: fc.integer({ min: 1, max: 4 }),
+            lost: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.integer({ min: 2, max: 8 }),
+        async (deliveries, total) => {
+          runs++
+          const d = await desk()
+          const all = Array.from({ length: total }, (_, i) =>
+            i % 2 === 0
+              ? d.mutation('customer.updateContact', 'customer', c.id, {
+                  phone: `+3712${1_000_000 + runs * 10 + i}`,
+                })
+              : d.mutation('customer.setLanguage', 'customer', c.id, { language: i % 4 === 1 ? 'ru' : 'lv' }),
+          )
+          // What the desk knows: only responses that reached it move its acknowledged seq.
+          let acked = 0
+          for (const x of deliveries) {
+            const from = Math.min(total, Math.max(1, acked + 1 + x.shift))
+            const r = await d.push(all.slice(from - 1, from - 1 + x.len))
+            if (r.status === 409) {
+              // A gap: the central says where to resume (past anything a lost response hid from the desk).
+              expect(r.body.code).toBe('expected-seq')
+              expect(r.body.details.expectedSeq).toBeGreaterThan(acked)
+              acked = r.body.details.expectedSeq - 1
+            } else expect(r.status).toBe(200)
+            if (r.status === 200 && !x.lost) acked = Math.max(acked, r.body.lastSeq)
+            // A lost response: the central committed, the desk does not know. The next push finds out.
+          }
+          while (acked < total) {
+            const r = await d.push(all.slice(acked, acked + 4))
+            expect(r.status).toBe(200)
+            acked = r.body.lastSeq
+          }
+          const seqs = await w.sql.query<{ seq: number; mutation_id: string }>(
+            'SELECT seq, mutation_id FROM sync_client_seqs WHERE client_id = $1 ORDER BY seq',
+            [d.clientId],
+          )
+          expect(seqs).toEqual(all.map((m) => ({ seq: m.seq, mutation_id: m.mutationId })))
+          const [{ n }] = await w.sql.query<{ n: number }>(
+            'SELECT count(*)::int AS n FROM sync_mutations WHERE mutation_id = ANY($1)',
+            [all.map((m) => m.mutationId)],
+          )
+          expect(n).toBe(total)
+        },
+      ),
+      { numRuns: 10, seed: Number(process.env.GASDESK_FC_SEED ?? 9) },
+    )
+  }, 300_000)
 
   it('refuses a body over 1 MiB with 413 and more than 500 mutations as invalid, applying nothing', async () => {
     const d = await desk()
