@@ -296,7 +296,11 @@ async function applyBatch(
           outcome: 'rejected',
           serverVersion: null,
           conflictId: null,
-          error: { code: 'server-error', messageKey: 'sync.protocol.rejected.server-error', details: { attempts: n } },
+          error: {
+            code: 'server-error',
+            messageKey: 'sync.protocol.rejected.server-error',
+            details: { attempts: n },
+          },
           result: null,
         }
         continue

@@ -30,9 +30,17 @@ export function authorise(
   name: string,
 ): DecisionError | null {
   if (!agent)
-    return { code: 'forbidden', messageKey: 'sync.protocol.rejected.forbidden', details: { reason: 'unknown-agent' } }
+    return {
+      code: 'forbidden',
+      messageKey: 'sync.protocol.rejected.forbidden',
+      details: { reason: 'unknown-agent' },
+    }
   if (!agent.active)
-    return { code: 'forbidden', messageKey: 'sync.protocol.rejected.forbidden', details: { reason: 'agent-inactive' } }
+    return {
+      code: 'forbidden',
+      messageKey: 'sync.protocol.rejected.forbidden',
+      details: { reason: 'agent-inactive' },
+    }
   if (!(MUTATION_ROLES[name] ?? []).includes(agent.role))
     return {
       code: 'forbidden',
