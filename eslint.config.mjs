@@ -71,6 +71,15 @@ export default tseslint.config(
     ),
   },
   {
+    // The central service: core, contract and its own db helpers; never desk code or a UI.
+    files: ['src/central/**'],
+    rules: forbidModules(
+      'src/central imports only src/core, src/contract and its own db helpers (no desk backend, shells or UI).',
+      ['electron', 'better-sqlite3', 'vue', 'pinia'],
+      ...['backend', 'main', 'preload', 'renderer', 'web-host', 'cli', 'portal'].map(layer),
+    ),
+  },
+  {
     files: ['src/main/**'],
     rules: forbid(
       'src/main is the Electron shell: it wires dispatch, it does not import UI or other hosts.',

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 
-// Three projects: node code (core, contract, backend, shells, cli), the renderer in happy-dom, and the
-// end-to-end suite that drives Debian's Chromium against the browser shell.
+// Four projects: node code (core, contract, backend, shells, cli), the central system, the renderer in
+// happy-dom, and the end-to-end suite that drives Debian's Chromium against the browser shell.
 export default defineConfig({
   test: {
     projects: [
@@ -11,9 +11,22 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**', 'test/bench/**'],
+          exclude: ['test/renderer/**', 'test/e2e/**', 'test/bench/**', 'test/central/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        // The central system on both engines: a global setup builds a migrated PGlite template and starts a
+        // throwaway PostgreSQL 15 cluster when the binaries are installed.
+        test: {
+          name: 'central',
+          environment: 'node',
+          include: ['test/central/**/*.test.ts'],
+          globalSetup: ['test/central/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           pool: 'forks',
         },
       },

@@ -41,7 +41,7 @@ function vitest(label, projects) {
   if (r.status !== 0) ok = false
 }
 
-vitest('unit', ['node', 'renderer'])
+vitest('unit', ['node', 'central', 'renderer'])
 
 if (existsSync(chromium)) {
   if (

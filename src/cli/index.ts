@@ -6,6 +6,7 @@ import { seedCommand } from './commands/seed'
 import { checkPersonalCodeCommand } from './commands/check-personal-code'
 import { calendarCommand } from './commands/calendar'
 import { printBatchCommand, printCommand } from './commands/print'
+import { centralCommand } from './commands/central'
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
 const commands: Command[] = [
@@ -16,6 +17,7 @@ const commands: Command[] = [
   verifyCommand,
   printCommand,
   printBatchCommand,
+  centralCommand,
 ]
 
 function help(): string {

@@ -41,6 +41,21 @@ describe('layer boundaries', () => {
     ['src/web-host/x.ts', "import { app } from 'electron'\nexport const a = app", false],
     ['src/preload/x.ts', "import { readFileSync } from 'node:fs'\nexport const f = readFileSync", false],
     ['src/main/x.ts', "import { createBackend } from '../backend'\nexport const b = createBackend", true],
+    [
+      'src/central/x.ts',
+      "import { commitMutation } from '../backend/db/mutations'\nexport const c = commitMutation",
+      false,
+    ],
+    ['src/central/x.ts', "import Database from 'better-sqlite3'\nexport const d = Database", false],
+    ['src/central/x.ts', "import { main } from '../cli'\nexport const m = main", false],
+    ['src/central/x.ts', "import { methods } from '../contract'\nexport const m = methods", true],
+    [
+      'src/central/sync/x.ts',
+      "import { validateReading } from '../../core/readings'\nexport const v = validateReading",
+      true,
+    ],
+    ['src/central/x.ts', "import { readFileSync } from 'node:fs'\nexport const f = readFileSync", true],
+    ['src/core/x.ts', "import { openSql } from '../central/db/open'\nexport const o = openSql", false],
   ]
   it.each(cases)('%s: %s (allowed: %s)', async (file, code, allowed) => {
     const errors = await errorsFor(file, code)

@@ -1,0 +1,6 @@
+export * from './types'
+export * from './reading'
+export * from './contact'
+export * from './consent'
+export * from './document'
+export * from './customer-create'

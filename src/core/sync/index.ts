@@ -1,0 +1,4 @@
+export * from './rows'
+export * from './rights'
+export * from './decide'
+export * from './store'
