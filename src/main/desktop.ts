@@ -53,10 +53,10 @@ async function printPdf(pdf: Uint8Array, title: string): Promise<'printed' | 'ca
 export function electronDesktop(parent: ParentWindow): DesktopPort {
   return {
     printPdf,
-    async chooseSaveFile(defaultName) {
+    async chooseSaveFile(defaultName, filter) {
       const options: SaveDialogOptions = {
         defaultPath: defaultName,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: [filter ?? { name: 'PDF', extensions: ['pdf'] }],
       }
       const win = parent()
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)

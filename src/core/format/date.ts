@@ -42,3 +42,14 @@ export function minutesBetween(from: string | number | Date, now: number): numbe
   const start = (from instanceof Date ? from : new Date(from)).getTime()
   return Math.max(0, Math.floor((now - start) / 60_000))
 }
+
+const ISO_MONTH = /^(\d{4})-(\d{2})$/
+
+/** A calendar month `YYYY-MM` as the date forms write it: LV `11.2026.`, RU `11.2026`, EN `11/2026`. */
+export function formatMonth(isoMonth: string, language: DisplayLanguage): string {
+  const m = ISO_MONTH.exec(isoMonth)
+  if (!m) throw new RangeError(`not an ISO month: ${isoMonth}`)
+  const [, y, mo] = m
+  if (language === 'en') return `${mo}/${y}`
+  return language === 'lv' ? `${mo}.${y}.` : `${mo}.${y}`
+}

@@ -33,9 +33,3 @@ export const OUTCOME_TONE = {
 export const OUTCOME_SYMBOL = { pass: '✔', warning: '!', fail: '✖', not_checked: '–' } as const
 
 export const statusKey = (s: Status | null): string => `documents.review.status.${s ?? 'none'}`
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`
-  return `${(n / 1024 / 1024).toFixed(1)} MB`
-}
