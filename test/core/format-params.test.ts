@@ -64,3 +64,34 @@ describe('one module for screen and paper', () => {
     expect(printMoney(123456)).toBe(`1${S}234,56`)
   })
 })
+
+describe('dates as typed', () => {
+  it('accept the Latvian, Russian and English forms with or without the closing stop', () => {
+    for (const s of ['27.11.2026.', '27.11.2026', ' 27.11.2026 ', '27/11/2026', '2026-11-27'])
+      expect(core.parseDateInput(s)).toBe('2026-11-27')
+    expect(core.parseDateInput('7.1.2026')).toBe('2026-01-07')
+  })
+  it('refuse dates that do not exist and anything else', () => {
+    for (const s of ['31.02.2026', '00.01.2026', '27.13.2026', '27.11.26', 'vakar', ''])
+      expect(core.parseDateInput(s)).toBeNull()
+  })
+  it('read back every date the formatter writes', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (d) => {
+          const iso = d.toISOString().slice(0, 10)
+          for (const lang of ['lv', 'en', 'ru'] as const)
+            expect(core.parseDateInput(core.formatDate(iso, lang))).toBe(iso)
+        },
+      ),
+    )
+  })
+  it('months likewise', () => {
+    for (const s of ['11.2026.', '11.2026', '11/2026', '2026-11'])
+      expect(core.parseMonthInput(s)).toBe('2026-11')
+    expect(core.parseMonthInput('13.2026')).toBeNull()
+    for (const lang of ['lv', 'en', 'ru'] as const)
+      expect(core.parseMonthInput(formatMonth('2026-03', lang))).toBe('2026-03')
+  })
+})

@@ -1,6 +1,15 @@
 export type { DisplayLanguage } from './language'
 export { formatMoney } from './money'
-export { formatDate, formatDateTime, formatMonth, minutesBetween, rigaParts, RIGA } from './date'
+export {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  minutesBetween,
+  parseDateInput,
+  parseMonthInput,
+  rigaParts,
+  RIGA,
+} from './date'
 export { formatBytes, formatQuantity } from './number'
 export { formatParam, formatParams } from './params'
 export {

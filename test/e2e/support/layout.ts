@@ -84,3 +84,41 @@ export async function layoutProblems(page: Page, root = '#main'): Promise<Layout
     return problems
   }, root)
 }
+
+/**
+ * Text an agent reads that is not in the language's forms (issue 10): ISO dates, months and timestamps
+ * (`2026-12-27`, `2026-11`, `2025-03-19T16:59:29.000Z`), decimal points in Latvian and Russian (`9.4×`,
+ * `27.3 kB`), a second stop after a Latvian date (`27.12.2026..`), and an amount glued to a bracket
+ * (`148,37 €(`). Identifiers that merely contain such digits (`GD-2026-0000277`, `marketing-2024-09`) are
+ * not dates.
+ */
+export function formatProblems(text: string, lang: 'lv' | 'ru' | 'en'): string[] {
+  const found: string[] = []
+  const iso =
+    /(?<![\w-])(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|(?:19|20)\d{2}-(?:0[1-9]|1[0-2]))(?![\w-])/gu
+  for (const m of text.matchAll(iso)) found.push(`ISO date: ${context(text, m.index)}`)
+  if (lang !== 'en') {
+    // Dates (27.11.2026.) and months (11.2026.) legitimately have points between digits: take them out first.
+    const withoutDates = text.replace(/\b\d{1,2}\.\d{1,2}\.\d{4}\.?|\b\d{1,2}\.\d{4}\.?/gu, (s) =>
+      ' '.repeat(s.length),
+    )
+    for (const m of withoutDates.matchAll(/\d\.\d/gu)) found.push(`decimal point: ${context(text, m.index)}`)
+  }
+  for (const m of text.matchAll(/\d{4}\.\./gu)) found.push(`double stop: ${context(text, m.index)}`)
+  for (const m of text.matchAll(/[\d€]\(/gu)) found.push(`no space before "(": ${context(text, m.index)}`)
+  return found
+}
+
+const context = (text: string, at: number): string =>
+  text.slice(Math.max(0, at - 25), at + 30).replace(/\s+/gu, ' ')
+
+/** Everything on screen as text: visible text plus the values of fields (date fields show their value). */
+export async function screenText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document
+    const values = [...doc.querySelectorAll('input')]
+      .filter((i: any) => i.type !== 'hidden' && i.type !== 'password' && i.type !== 'file')
+      .map((i: any) => i.value)
+    return `${doc.body.innerText}\n${values.join('\n')}`
+  })
+}

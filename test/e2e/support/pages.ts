@@ -91,3 +91,33 @@ export class AuditLogPage {
     return this.section.locator('[data-testid=audit-export]')
   }
 }
+
+/** The Invoices section's batch printing (PrimeVue controls: the choices are options in an overlay). */
+export class BatchPrintPanel {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.locator('[data-testid="batch-print"]')
+  }
+
+  async choose(selectId: string, option: string): Promise<void> {
+    await this.panel.locator(`#${selectId}`).click()
+    await this.page.getByRole('option', { name: option, exact: true }).click()
+  }
+
+  /** Types the month as the agent would, in the screen's format (LV `11.2026.`). */
+  async month(text: string): Promise<void> {
+    const box = this.panel.locator('#batch-month')
+    await box.fill('')
+    await box.pressSequentially(text)
+    await box.press('Tab')
+  }
+
+  async fill(id: 'batch-street' | 'batch-city', text: string): Promise<void> {
+    await this.panel.locator(`#${id}`).fill(text)
+  }
+
+  get progress(): Locator {
+    return this.panel.locator('[role=progressbar]')
+  }
+}
