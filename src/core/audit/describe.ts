@@ -17,7 +17,8 @@ export interface AuditRecord {
 
 export interface AuditChange {
   field: string
-  before: string
+  /** Null when the row has no "before" at all (something new, or an access): shown as `field: value`. */
+  before: string | null
   after: string
 }
 
@@ -199,7 +200,7 @@ function changesOf(r: AuditRecord, t: Translate, lang: DisplayLanguage): AuditCh
     if (!before && nothing) continue
     out.push({
       field: t(spec.label),
-      before: before ? valueText(b, spec.kind, t, lang) : EMPTY,
+      before: before ? valueText(b, spec.kind, t, lang) : null,
       after: after ? valueText(a, spec.kind, t, lang) : EMPTY,
     })
   }
@@ -224,8 +225,9 @@ export function describeAudit(r: AuditRecord, t: Translate, lang: DisplayLanguag
   }
 }
 
-/** One line for a change: `E-pasts: a@b.lv → c@d.lv`. */
-export const changeLine = (c: AuditChange): string => `${c.field}: ${c.before} → ${c.after}`
+/** One line for a change: `E-pasts: a@b.lv → c@d.lv`, or `Fails: līgums.edoc` for something new. */
+export const changeLine = (c: AuditChange): string =>
+  c.before === null ? `${c.field}: ${c.after}` : `${c.field}: ${c.before} → ${c.after}`
 
 /** The instant of a row in the agent's form (Riga time). */
 export const auditTime = (at: string, lang: DisplayLanguage): string => formatDateTime(at, lang)

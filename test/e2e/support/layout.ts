@@ -55,7 +55,8 @@ export async function layoutProblems(page: Page, root = '#main'): Promise<Layout
       if (s.display === 'inline' || el.tagName === 'svg' || el.closest('svg')) continue
       const scrolls = s.overflowX === 'auto' || s.overflowX === 'scroll'
       const abbreviates = s.textOverflow === 'ellipsis'
-      if (!scrolls && !abbreviates && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+      // A 1-pixel box is deliberately hidden text for screen readers (PrimeVue's p-hidden-accessible).
+      if (!scrolls && !abbreviates && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 1) {
         problems.push({
           kind: 'overflow',
           where: name(el),

@@ -95,7 +95,7 @@ describe('the customer audit trail', () => {
       'Personas kods parādīts',
       'Iemesls: Klients zvana, pārbaude',
       'Rādījums ievadīts',
-      'Saņemts pa: — → Tālrunis',
+      'Saņemts pa: Tālrunis',
       'Parakstīts dokuments pievienots',
       'līgums.edoc',
       'Parakstīts dokuments apskatīts',
