@@ -104,4 +104,37 @@ export const fixtures: Record<number, VersionFixture> = {
       'SELECT * FROM reference_datasets ORDER BY id',
     ],
   },
+  3: {
+    // The customer search (003): a changed customer is marked for the index rebuild.
+    insert(db) {
+      db.prepare("UPDATE customers SET email = 'jelena.k@inbox.lv' WHERE id = ?").run(CUSTOMER)
+    },
+    probes: [
+      'SELECT * FROM customer_search_dirty ORDER BY rid',
+      'SELECT id, email FROM customers ORDER BY id',
+    ],
+  },
+  4: {
+    // The audit log's filter indexes (004): rows of a customer, two workstations, read newest first.
+    insert(db) {
+      const row = db.prepare(
+        `INSERT INTO audit_log (at, agent_id, workstation, action, customer_id, entity_type, entity_id, reason)
+         VALUES (?, ?, ?, ?, ?, 'customer', ?, ?)`,
+      )
+      row.run('2026-02-01T08:00:00.000Z', AGENT, 'desk-1', 'customer.view', CUSTOMER, CUSTOMER, null)
+      row.run(
+        '2026-02-01T08:05:00.000Z',
+        AGENT,
+        'desk-2',
+        'customer.revealPersonalCode',
+        CUSTOMER,
+        CUSTOMER,
+        'zvans',
+      )
+    },
+    probes: [
+      `SELECT id, at, workstation, action, reason FROM audit_log WHERE customer_id = '${CUSTOMER}'
+       ORDER BY at DESC, id DESC`,
+    ],
+  },
 }
