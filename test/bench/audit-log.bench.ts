@@ -9,7 +9,7 @@ const ROUNDS = 20
 /**
  * The supervisor's audit log through dispatch on the 200,000-customer database with a million audit rows
  * (two years of views and prints by six agents on four workstations). The rows are added inside a
- * transaction that is rolled back afterwards, so the shared demo database stays as other benchmarks
+ * temporary table of the same name (see below), so the shared demo database stays as other benchmarks
  * expect it. Measured: the first page and a page deep in the log (keyset: it should cost the same), each
  * filter alone, filters combined with a period, and the filter choices.
  */
@@ -21,8 +21,24 @@ export const benchmarks: Benchmark[] = [
       const backend = await createBackend({ dbFile: file, shell: 'test', demoAgents: true })
       const db = backend.ctx.db
       try {
+        // The rows go into a TEMP table of the same name, schema and indexes: SQLite resolves `audit_log`
+        // to it on this connection, joins still reach the 200k customers, and nothing is written to the
+        // shared demo file (a transaction held open would meet the backend's checkpoint timer instead).
+        const ddl = db
+          .prepare(
+            "SELECT sql FROM sqlite_schema WHERE tbl_name = 'audit_log' AND sql IS NOT NULL ORDER BY type DESC",
+          )
+          .pluck()
+          .all() as string[]
+        for (const sql of ddl)
+          db.exec(
+            sql
+              .replace(/^CREATE TABLE audit_log/u, 'CREATE TEMP TABLE audit_log')
+              .replace(/^CREATE INDEX (\w+)/u, 'CREATE INDEX temp.$1')
+              .replace(/REFERENCES agents\(id\)/u, ''),
+          )
+        note(`adding ${LOG_ROWS} audit rows to a temporary copy of the log ...`)
         db.exec('BEGIN')
-        note(`adding ${LOG_ROWS} audit rows (rolled back afterwards) ...`)
         const customers = db.prepare('SELECT id FROM customers WHERE rid % 20 = 0').pluck().all() as string[]
         const agentIds = db.prepare('SELECT id FROM agents').pluck().all() as string[]
         const insert = db.prepare(
@@ -42,6 +58,7 @@ export const benchmarks: Benchmark[] = [
             c,
           )
         }
+        db.exec('COMMIT')
         // Signed in after the load, so a long load on a busy machine cannot lock the session first.
         const signIn = await backend.dispatch(
           'session.signIn',
@@ -94,6 +111,7 @@ export const benchmarks: Benchmark[] = [
         return figures
       } finally {
         if (db.inTransaction) db.exec('ROLLBACK')
+        db.exec('DROP TABLE IF EXISTS temp.audit_log')
         backend.close()
       }
     },
