@@ -38,7 +38,7 @@ describe('keyboard landing points', () => {
     const expected: Record<string, string> = {
       '1': '#customer-search-input',
       '2': '#single-identifier',
-      '3': '[invoice-number]',
+      '3': '#invoice-number',
       '4': '#dr-customer-q',
       '5': 'h1',
       '6': 'h1',
