@@ -17,6 +17,7 @@ import { customerHandlers } from './handlers/customers'
 import { readingsHandlers } from './handlers/readings'
 import { documentHandlers } from './handlers/documents'
 import { billingHandlers } from './handlers/billing'
+import { auditHandlers } from './handlers/audit'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing. */
@@ -70,6 +71,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...readingsHandlers(),
     ...documentHandlers(),
     ...billingHandlers(),
+    ...auditHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
   const sweep = setInterval(() => sessions.sweep(), 15_000)

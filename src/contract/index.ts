@@ -5,6 +5,7 @@ import { customerMethods } from './methods/customers'
 import { readingsMethods } from './methods/readings'
 import { documentMethods } from './methods/documents'
 import { billingMethods } from './methods/billing'
+import { auditMethods } from './methods/audit'
 
 export * from './common'
 export * from './define'
@@ -14,6 +15,7 @@ export type { SessionInfo } from './methods/session'
 export type { Settings, SyncStatus } from './methods/app'
 export * from './methods/customers'
 export * from './methods/billing'
+export * from './methods/audit'
 
 /**
  * The one method table. Each area adds a `methods/<area>.ts` and spreads it here; everything else
@@ -26,6 +28,7 @@ export const methods = {
   ...readingsMethods,
   ...documentMethods,
   ...billingMethods,
+  ...auditMethods,
 } as const
 
 export type Methods = typeof methods

@@ -53,10 +53,10 @@ async function printPdf(
 export function electronDesktop(parent: ParentWindow, prints: PrintDocuments = printDocuments): DesktopPort {
   return {
     printPdf: (pdf, title) => printPdf(prints, pdf, title),
-    async chooseSaveFile(defaultName) {
+    async chooseSaveFile(defaultName, filter) {
       const options: SaveDialogOptions = {
         defaultPath: defaultName,
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        filters: [filter ?? { name: 'PDF', extensions: ['pdf'] }],
       }
       const win = parent()
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)

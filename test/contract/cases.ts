@@ -127,6 +127,27 @@ export const contractCases: ContractCase[] = [
     },
   },
   {
+    name: 'the audit log is for supervisors: an agent is FORBIDDEN, a supervisor pages a filtered log',
+    steps: [
+      asLiga,
+      step('audit.list', { filters: {} }),
+      asJanis,
+      step('settings.update', { lockAfterMinutes: 20 }),
+      step('audit.options'),
+      // A period with nothing in it: the same empty page over both transports (rows carry real times).
+      step('audit.list', { filters: { action: 'settings.update', from: '2000-01-01', to: '2000-01-02' } }),
+      step('audit.list', { filters: { action: 'no.such' } }),
+    ],
+    expect: ['ok', 'FORBIDDEN', 'ok', 'ok', 'ok', 'ok', 'VALIDATION'],
+    check: (o) => {
+      const options = value(o[4]) as { agents: { name: string }[]; workstations: string[]; actions: string[] }
+      if (!options.agents.some((a) => a.name === 'Jānis Bērziņš')) throw new Error('agents missing')
+      if (options.workstations.length !== 1) throw new Error('the settings change names its workstation')
+      if (!options.actions.includes('settings.update')) throw new Error('actions missing')
+      if (JSON.stringify(value(o[5])) !== '{"entries":[],"next":null}') throw new Error('period filter')
+    },
+  },
+  {
     name: 'a locked session refuses work until unlocked with the right password',
     steps: [
       asLiga,

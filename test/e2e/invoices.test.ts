@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { formatMonth } from '../../src/core/format'
+import { BatchPrintPanel } from './support/pages'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
 
 /**
@@ -151,11 +153,12 @@ describe('invoices (LV, then RU)', () => {
   it('batch-prints the statements of a street as one downloaded PDF with a progress bar', async () => {
     const { page } = app
     await page.evaluate(() => (location.hash = '#/invoices'))
-    const batch = page.locator('[data-testid="batch-print"]')
-    await batch.locator('select[name="kind"]').selectOption('statement')
-    await batch.locator('input[name="month"]').fill(statementDoc.month)
-    await batch.locator('input[name="street"]').fill(statementDoc.street)
-    await batch.locator('input[name="city"]').fill(statementDoc.city)
+    const panel = new BatchPrintPanel(page)
+    const batch = panel.panel
+    await panel.choose('batch-kind', 'Izlīdzināto maksājumu pārskati')
+    await panel.month(formatMonth(statementDoc.month, 'lv'))
+    await panel.fill('batch-street', statementDoc.street)
+    await panel.fill('batch-city', statementDoc.city)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       batch.getByRole('button', { name: 'Drukāt', exact: true }).click(),
@@ -167,9 +170,7 @@ describe('invoices (LV, then RU)', () => {
       statementDoc.number,
     )
     await expect.poll(() => batch.locator('[role="status"]').innerText()).toMatch(/Gatavs, dokumenti: \d+/)
-    expect(await batch.locator('progress').getAttribute('value')).toBe(
-      await batch.locator('progress').getAttribute('max'),
-    )
+    expect(await panel.progress.getAttribute('aria-valuenow')).toBe('100')
     expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'invoices-batch-lv.png'), fullPage: true })
   })

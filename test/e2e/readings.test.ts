@@ -77,7 +77,7 @@ describe('readings', () => {
     await page.keyboard.press('Enter')
     await waitFocus(page, 'single-value')
     await page.locator('.rd-card').waitFor()
-    expect(await page.locator('[data-testid=window-state]').innerText()).toContain('2026-11')
+    expect(await page.locator('[data-testid=window-state]').innerText()).toContain('11.2026.')
     await page.keyboard.type(String(slip.value))
     await page.locator('[data-testid=kwh]').waitFor()
     expect(await page.locator('[data-testid=kwh]').innerText()).toMatch(/kWh/)

@@ -2,7 +2,7 @@ import type { customerMethods } from '../../contract/methods/customers'
 import { ApiError } from '../../contract'
 import { actorOf, type CallContext, type Handlers } from '../context'
 import { todayInRiga } from '../seed/dates'
-import { customerAudit, revealPersonalCode } from '../services/customers/audit'
+import { customerAudit, recordCustomerView, revealPersonalCode } from '../services/customers/audit'
 import { setConsent, setLanguage, updateContacts } from '../services/customers/contacts'
 import { createCustomer, findDuplicates } from '../services/customers/create'
 import { exportCustomer } from '../services/customers/export'
@@ -23,7 +23,11 @@ const view = (call: CallContext, customerId: string) => getCustomerView(call.ctx
 export function customerHandlers(): Handlers<typeof customerMethods> {
   return {
     'customers.search': (input, call) => searchCustomers(call.ctx.db, input.query, input.limit ?? 20),
-    'customers.get': (input, call) => view(call, input.customerId),
+    'customers.get': (input, call) => {
+      const v = view(call, input.customerId)
+      recordCustomerView(call.ctx.db, actorOf(call), v.id)
+      return v
+    },
     'customers.revealPersonalCode': (input, call) => ({
       personalCode: revealPersonalCode(call.ctx.db, actorOf(call), input.customerId, input.reason),
     }),

@@ -157,6 +157,8 @@ const auditEntry = z.object({
   agentName: z.string().nullable(),
   action: z.string(),
   entityType: z.string().nullable(),
+  /** What the row is about as the agent knows it (invoice number, file name, meter serial). */
+  subject: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   reason: z.string().nullable(),

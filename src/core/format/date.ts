@@ -42,3 +42,41 @@ export function minutesBetween(from: string | number | Date, now: number): numbe
   const start = (from instanceof Date ? from : new Date(from)).getTime()
   return Math.max(0, Math.floor((now - start) / 60_000))
 }
+
+const ISO_MONTH = /^(\d{4})-(\d{2})$/
+
+/** A calendar month `YYYY-MM` as the date forms write it: LV `11.2026.`, RU `11.2026`, EN `11/2026`. */
+export function formatMonth(isoMonth: string, language: DisplayLanguage): string {
+  const m = ISO_MONTH.exec(isoMonth)
+  if (!m) throw new RangeError(`not an ISO month: ${isoMonth}`)
+  const [, y, mo] = m
+  if (language === 'en') return `${mo}/${y}`
+  return language === 'lv' ? `${mo}.${y}.` : `${mo}.${y}`
+}
+
+/**
+ * A date as an agent types it, forgiving the forms people use: `27.11.2026.`, `27.11.2026`, `7.1.2026`,
+ * `27/11/2026`, `2026-11-27`. The calendar date `YYYY-MM-DD`, or null when it is not a real date.
+ */
+export function parseDateInput(text: string): string | null {
+  const s = text.trim()
+  let y: number, mo: number, d: number
+  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\.?$/u.exec(s)
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(s)
+  if (dmy) [d, mo, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
+  else if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+  else return null
+  const check = new Date(Date.UTC(y, mo - 1, d))
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** A month as typed: `11.2026.`, `11.2026`, `11/2026`, `2026-11`; `YYYY-MM` or null. */
+export function parseMonthInput(text: string): string | null {
+  const s = text.trim()
+  const my = /^(\d{1,2})[./](\d{4})\.?$/u.exec(s)
+  const iso = /^(\d{4})-(\d{2})$/u.exec(s)
+  const [y, mo] = my ? [Number(my[2]), Number(my[1])] : iso ? [Number(iso[1]), Number(iso[2])] : [0, 0]
+  if (!y || mo < 1 || mo > 12) return null
+  return `${y}-${String(mo).padStart(2, '0')}`
+}

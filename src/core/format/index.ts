@@ -1,4 +1,23 @@
 export type { DisplayLanguage } from './language'
 export { formatMoney } from './money'
-export { formatDate, formatDateTime, minutesBetween, rigaParts, RIGA } from './date'
-export { formatQuantity } from './number'
+export {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  minutesBetween,
+  parseDateInput,
+  parseMonthInput,
+  rigaParts,
+  RIGA,
+} from './date'
+export { formatBytes, formatQuantity } from './number'
+export { formatParam, formatParams } from './params'
+export {
+  printDate,
+  printMoney,
+  printPercentOf,
+  printPeriod,
+  printQuantity,
+  printRate,
+  printUnitPrice,
+} from './print'

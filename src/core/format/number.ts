@@ -17,3 +17,14 @@ export function formatQuantity(value: number | string, language: DisplayLanguage
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, groupSep)
   return `${sign}${grouped}${fraction ? decimalSep + fraction : ''}`
 }
+
+/**
+ * A file size: `512 B`, `27,3 kB`, `1,4 MB` (one decimal, the language's decimal mark, a no-break space
+ * before the unit so it never wraps away from its number).
+ */
+export function formatBytes(bytes: number, language: DisplayLanguage): string {
+  if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`not a size: ${bytes}`)
+  if (bytes < 1024) return `${Math.round(bytes)}${NBSP}B`
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'kB'] : [bytes / 1024 / 1024, 'MB']
+  return `${formatQuantity((Math.round(value * 10) / 10).toFixed(1), language)}${NBSP}${unit}`
+}

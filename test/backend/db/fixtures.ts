@@ -105,8 +105,8 @@ export const fixtures: Record<number, VersionFixture> = {
     ],
   },
   3: {
-    // A balanced-payment statement as version 3 stored it (no paid amount per month), and a customer
-    // marked for the search index rebuild.
+    // A balanced-payment statement as version 3 stored it (no paid amount per month), a customer marked
+    // for the search index rebuild, and a changed customer (003 marks it for the rebuild).
     insert(db) {
       db.prepare(
         `INSERT INTO statements (id, number, premise_id, customer_id, issue_date, period_start, period_end,
@@ -122,11 +122,13 @@ export const fixtures: Record<number, VersionFixture> = {
       line.run('2026-03', 60, 633, 6000)
       line.run('2026-04', 38, 400, 4000)
       db.prepare('INSERT OR IGNORE INTO customer_search_dirty (rid) SELECT rid FROM customers').run()
+      db.prepare("UPDATE customers SET email = 'jelena.k@inbox.lv' WHERE id = ?").run(CUSTOMER)
     },
     probes: [
       'SELECT * FROM statements ORDER BY id',
       'SELECT * FROM statement_lines ORDER BY statement_id, month',
       'SELECT * FROM customer_search_dirty ORDER BY rid',
+      'SELECT id, email FROM customers ORDER BY id',
     ],
   },
   4: {
@@ -145,5 +147,28 @@ export const fixtures: Record<number, VersionFixture> = {
       ).run()
     },
     probes: ["SELECT * FROM statement_lines WHERE statement_id = 'st-2'"],
+  },
+  5: {
+    // The audit log's filter indexes (005): rows of a customer, two workstations, read newest first.
+    insert(db) {
+      const row = db.prepare(
+        `INSERT INTO audit_log (at, agent_id, workstation, action, customer_id, entity_type, entity_id, reason)
+         VALUES (?, ?, ?, ?, ?, 'customer', ?, ?)`,
+      )
+      row.run('2026-02-01T08:00:00.000Z', AGENT, 'desk-1', 'customer.view', CUSTOMER, CUSTOMER, null)
+      row.run(
+        '2026-02-01T08:05:00.000Z',
+        AGENT,
+        'desk-2',
+        'customer.revealPersonalCode',
+        CUSTOMER,
+        CUSTOMER,
+        'zvans',
+      )
+    },
+    probes: [
+      `SELECT id, at, workstation, action, reason FROM audit_log WHERE customer_id = '${CUSTOMER}'
+       ORDER BY at DESC, id DESC`,
+    ],
   },
 }

@@ -3,6 +3,7 @@ import { m001Foundation } from './001-foundation'
 import { m002Domain } from './002-domain'
 import { m003CustomerSearch } from './003-customer-search'
 import { m004StatementPayments } from './004-statement-payments'
+import { m005AuditLogIndexes } from './005-audit-log-indexes'
 
 export interface Migration {
   version: number
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   m002Domain,
   m003CustomerSearch,
   m004StatementPayments,
+  m005AuditLogIndexes,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -40,9 +40,3 @@ export const statusKey = (s: Status | null, errorKey?: string | null): string =>
   `documents.review.status.${variant(s, errorKey)}`
 export const explainKey = (s: Status | null, errorKey?: string | null): string =>
   `documents.review.explain.${variant(s, errorKey)}`
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`
-  return `${(n / 1024 / 1024).toFixed(1)} MB`
-}
