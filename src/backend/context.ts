@@ -5,6 +5,7 @@ import type { Db } from './db/open'
 import type { EventBus } from './events'
 import type { MutationActor } from './db/mutations'
 import type { DesktopPort } from './desktop'
+import type { StorageHealth } from './db/health'
 
 export interface BackendContext {
   db: Db
@@ -17,6 +18,8 @@ export interface BackendContext {
   resourcesDir: string
   /** Print and save dialogs; only the Electron shell has them. */
   desktop?: DesktopPort
+  /** Disk-full and damage watch over the database file (createBackend sets it). */
+  storage?: StorageHealth
 }
 
 export interface Session {
@@ -24,6 +27,8 @@ export interface Session {
   agent: Agent
   locked: boolean
   lastActivityMs: number
+  /** Sign-in time: the session ends a working day (settings.sessionMaxHours) later, whatever happens. */
+  startedMs: number
 }
 
 export interface CallContext {

@@ -11,7 +11,7 @@ export * from './define'
 export * from './errors'
 export * from './events'
 export type { SessionInfo } from './methods/session'
-export type { Settings, SyncStatus } from './methods/app'
+export type { Settings, StorageState, SyncStatus } from './methods/app'
 export * from './methods/customers'
 export * from './methods/billing'
 

@@ -12,6 +12,7 @@ export function appHandlers(): Handlers<typeof appMethods> {
       schemaVersion: schemaVersion(ctx.db),
       workstationId: ctx.workstation.clientId,
       shell: ctx.shell,
+      storage: ctx.storage?.state ?? 'ok',
     }),
     'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, false),
     'settings.get': (_input, { ctx }) => readSettings(ctx.db),

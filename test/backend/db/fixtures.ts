@@ -104,4 +104,18 @@ export const fixtures: Record<number, VersionFixture> = {
       'SELECT * FROM reference_datasets ORDER BY id',
     ],
   },
+  3: {
+    // Migration 3 adds no table of its own rows; the change markers its triggers left must survive.
+    insert() {},
+    probes: ['SELECT * FROM customer_search_dirty ORDER BY rid'],
+  },
+  4: {
+    insert(db) {
+      db.prepare(
+        `INSERT INTO sign_in_throttle (name, failures, blocked_until, last_failure_at)
+        VALUES ('nosuchagent', 4, 1800000000000, 1799999940000)`,
+      ).run()
+    },
+    probes: ['SELECT * FROM sign_in_throttle ORDER BY name'],
+  },
 }
