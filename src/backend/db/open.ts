@@ -1,5 +1,12 @@
 import Database from 'better-sqlite3'
-import { DbCorruptError, DbTooNewError, DbUnavailableError, isCorruptionCode, sqliteCode } from './errors'
+import {
+  DbCorruptError,
+  DbTooNewError,
+  DbUnavailableError,
+  isCorruptionCode,
+  isDiskFullCode,
+  sqliteCode,
+} from './errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import { checkPath, classifyOpenError } from './path'
 import { checkRoots, preflight } from './preflight'
@@ -60,7 +67,14 @@ function configure(file: string, options: OpenOptions, exclusive: boolean): Db {
     if (version > LATEST_SCHEMA_VERSION) throw new DbTooNewError(file, version, LATEST_SCHEMA_VERSION)
     // Reading the catalogue and each table's root page: corruption in large files shows here.
     checkRoots(db)
-    if (file !== ':memory:') db.pragma('journal_mode = WAL')
+    if (file !== ':memory:') {
+      try {
+        db.pragma('journal_mode = WAL')
+      } catch (e) {
+        // A file still in rollback-journal mode cannot switch on a full disk; it reads fine as it is.
+        if (!exclusive || !isDiskFullCode(sqliteCode(e))) throw e
+      }
+    }
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
