@@ -16,9 +16,15 @@ export function isAlive(pid: number): boolean {
 /**
  * Removes entries of `dir` that `ownerPid` (parsed from the name) says were left by a process that no
  * longer runs: temp files and folders a crash left behind. Entries of a live process and of other
- * users stay. Returns the paths removed.
+ * users stay; entries without a process id (older versions named none) go once they are an hour old,
+ * so one still in use by an older GasDesk is not pulled away. Returns the paths removed.
  */
-export function removeOrphans(dir: string, ownerPid: (name: string) => number | null): string[] {
+export function removeOrphans(
+  dir: string,
+  ownerPid: (name: string) => number | null,
+  /** Entries that name no process (0) are removed only when untouched for this long. */
+  unownedAfterMs = 60 * 60_000,
+): string[] {
   const removed: string[] = []
   let names: string[]
   try {
@@ -32,8 +38,10 @@ export function removeOrphans(dir: string, ownerPid: (name: string) => number | 
     if (pid === null) continue
     const path = join(dir, name)
     try {
-      if (uid !== undefined && lstatSync(path).uid !== uid) continue
+      const st = lstatSync(path)
+      if (uid !== undefined && st.uid !== uid) continue
       if (pid > 0 && isAlive(pid)) continue
+      if (pid <= 0 && Date.now() - st.mtimeMs < unownedAfterMs) continue
       rmSync(path, { recursive: true, force: true })
       removed.push(path)
     } catch {
