@@ -24,12 +24,20 @@ interface Run {
 }
 
 /** Runs the browser shell until it exits, or until it is ready (then `whileUp` runs and it is stopped). */
-function shell(args: string[], env: Record<string, string> = {}, whileUp?: (url: string, token: string) => Promise<void>) {
+function shell(
+  args: string[],
+  env: Record<string, string> = {},
+  whileUp?: (url: string, token: string) => Promise<void>,
+) {
   return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web-host/index.ts', '--port', '0', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/web-host/index.ts', '--port', '0', ...args],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+      },
+    )
     let stdout = ''
     let stderr = ''
     let started = false

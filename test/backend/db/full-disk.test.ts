@@ -15,8 +15,7 @@ let template = ''
 let disk: SmallDisk | null = null
 let backend: Backend | null = null
 beforeAll(async () => {
-  if (!unavailable)
-    template = await seededTemplate({ customers: 20, seed: 'full-disk', today: '2026-11-26' })
+  if (!unavailable) template = await seededTemplate({ customers: 20, seed: 'full-disk', today: '2026-11-26' })
 })
 afterEach(() => {
   vi.useRealTimers()
@@ -39,17 +38,20 @@ async function deskOnSmallDisk(): Promise<string> {
 }
 
 async function signedIn(b: Backend, key = 'k1'): Promise<void> {
-  expect(await b.dispatch('session.signIn', { username: 'janis', password: 'janis-demo' }, key)).toMatchObject({
+  expect(
+    await b.dispatch('session.signIn', { username: 'janis', password: 'janis-demo' }, key),
+  ).toMatchObject({
     ok: true,
   })
 }
 
 /** A small agent write: the supervisor changes the lock time. */
-const write = (b: Backend, minutes: number) => b.dispatch('settings.update', { lockAfterMinutes: minutes }, 'k1')
+const write = (b: Backend, minutes: number) =>
+  b.dispatch('settings.update', { lockAfterMinutes: minutes }, 'k1')
 
 /** Rows that grow the database by new pages, so a checkpoint must grow the main file. */
 function growWal(b: Backend): void {
-  const insert = b.ctx.db.prepare("INSERT INTO settings (key, value) VALUES (?, json_quote(?))")
+  const insert = b.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, json_quote(?))')
   b.ctx.db.transaction(() => {
     for (let i = 0; i < 300; i++) insert.run(`filler.${i}`, 'x'.repeat(2000))
   })()
@@ -70,13 +72,19 @@ describe.skipIf(!!unavailable)('a full disk', () => {
     disk!.fill()
     expect(disk!.freeBytes()).toBe(0)
 
-    expect(await write(b, 20)).toEqual({ ok: false, error: { code: 'UNAVAILABLE', messageKey: 'errors.SQLITE_FULL' } })
+    expect(await write(b, 20)).toEqual({
+      ok: false,
+      error: { code: 'UNAVAILABLE', messageKey: 'errors.SQLITE_FULL' },
+    })
     expect(states).toEqual(['full'])
     // The checkpoint timer hits SQLITE_FULL too (the WAL needs the main file to grow): it must not throw.
     expect(() => vi.advanceTimersByTime(10_000)).not.toThrow()
     // Read-only: looking things up still works, and the renderer can ask how the storage is.
     expect(await b.dispatch('app.info', {}, 'k1')).toMatchObject({ ok: true, value: { storage: 'full' } })
-    expect(await b.dispatch('settings.get', {}, 'k1')).toMatchObject({ ok: true, value: { lockAfterMinutes: 15 } })
+    expect(await b.dispatch('settings.get', {}, 'k1')).toMatchObject({
+      ok: true,
+      value: { lockAfterMinutes: 15 },
+    })
     expect(await b.dispatch('customers.search', { query: 'a' }, 'k1')).toMatchObject({ ok: true })
     // Another agent can still sign in on the read-only desk (the throttle falls back to memory).
     expect(
@@ -101,7 +109,9 @@ describe.skipIf(!!unavailable)('a full disk', () => {
     const file = await deskOnSmallDisk()
     const db = openDatabase(file, { autoCheckpoint: false, create: false })
     const errors: string[] = []
-    const checkpointer = startCheckpointer(db, 1_000, { onError: (e) => errors.push((e as { code: string }).code) })
+    const checkpointer = startCheckpointer(db, 1_000, {
+      onError: (e) => errors.push((e as { code: string }).code),
+    })
     db.exec('CREATE TABLE grow (v TEXT)')
     const insert = db.prepare('INSERT INTO grow (v) VALUES (?)')
     db.transaction(() => {
@@ -139,7 +149,11 @@ describe.skipIf(!!unavailable)('a full disk', () => {
     const file = disk.file('new.sqlite')
     const refusal = await seedOnFirstRun(file, 5).catch((e: unknown) => e)
     expect(refusal).toBeInstanceOf(DbUnavailableError)
-    expect(refusal).toMatchObject({ code: 'UNAVAILABLE', messageKey: 'errors.db.diskFull', details: { file } })
+    expect(refusal).toMatchObject({
+      code: 'UNAVAILABLE',
+      messageKey: 'errors.db.diskFull',
+      details: { file },
+    })
     expect(readdirSync(disk.dir).sort()).toEqual(['hog.bin'])
     // An existing database on a disk with not a byte left is not called damaged either.
     const existing = disk.file('existing.sqlite')
@@ -155,8 +169,14 @@ describe.skipIf(!!unavailable)('a full disk', () => {
     const file = await deskOnSmallDisk()
     disk!.readOnly(true)
     try {
-      const refusal = await createBackend({ dbFile: file, shell: 'test', create: false }).catch((e: unknown) => e)
-      expect(refusal).toMatchObject({ code: 'UNAVAILABLE', messageKey: 'errors.db.readOnly', details: { file } })
+      const refusal = await createBackend({ dbFile: file, shell: 'test', create: false }).catch(
+        (e: unknown) => e,
+      )
+      expect(refusal).toMatchObject({
+        code: 'UNAVAILABLE',
+        messageKey: 'errors.db.readOnly',
+        details: { file },
+      })
     } finally {
       disk!.readOnly(false)
     }

@@ -86,7 +86,9 @@ describe('sign-in throttling under parallel guesses', () => {
     await expect(sessions.signIn('k-ok', 'liga', 'liga-demo')).resolves.toMatchObject({ locked: false })
     expect(verified()).toBe(4)
     expect(
-      backend.ctx.db.prepare("SELECT failed_sign_ins, blocked_until FROM agents WHERE username = 'liga'").get(),
+      backend.ctx.db
+        .prepare("SELECT failed_sign_ins, blocked_until FROM agents WHERE username = 'liga'")
+        .get(),
     ).toEqual({ failed_sign_ins: 0, blocked_until: null })
   })
 
@@ -96,7 +98,9 @@ describe('sign-in throttling under parallel guesses', () => {
     const file = backend.ctx.db.name
     backend.close()
     backend = await createBackend({ dbFile: file, shell: 'test', clock, demoAgents: true })
-    expect(await backend.dispatch('session.signIn', { username: 'ghost', password: 'x' }, 'k1')).toMatchObject({
+    expect(
+      await backend.dispatch('session.signIn', { username: 'ghost', password: 'x' }, 'k1'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'RATE_LIMITED' },
     })
