@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -56,5 +56,20 @@ describe('workstation sleep (Electron powerMonitor)', () => {
     running = null
     expect(fake.powerMonitor.listenerCount('suspend')).toBe(0)
     expect(fake.powerMonitor.listenerCount('lock-screen')).toBe(0)
+  })
+})
+
+describe('start-up refusals in the Electron shell', () => {
+  it('say which file and why, in Latvian, and leave an emptied database alone', async () => {
+    mkdirSync(fake.state.userData, { recursive: true })
+    const file = join(fake.state.userData, 'gasdesk.sqlite')
+    writeFileSync(file, '')
+    expect(await bootstrap({ preload: '/p', rendererDir, firstRunCustomers: 5 })).toBeNull()
+    expect(fake.state.exitCode).toBe(1)
+    expect(fake.state.errorBoxes).toHaveLength(1)
+    expect(fake.state.errorBoxes[0].content).toBe(
+      `Datubāze ${file} ir tukša (0 baitu), tajā nav GasDesk datu. Fails netika mainīts: atjaunojiet to no rezerves kopijas vai izdzēsiet.`,
+    )
+    expect(statSync(file).size).toBe(0)
   })
 })
