@@ -37,7 +37,9 @@ export function tmpfsUnavailable(): string | null {
 export function mountSmallDisk(sizeBytes: number): SmallDisk {
   const dir = mkdtempSync(join(tmpdir(), 'gasdesk-tmpfs-'))
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes},mode=0755`, 'tmpfs', dir], { stdio: 'pipe' })
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes},mode=0755`, 'tmpfs', dir], {
+      stdio: 'pipe',
+    })
   } catch (e) {
     rmSync(dir, { recursive: true, force: true })
     throw e

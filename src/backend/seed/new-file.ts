@@ -55,7 +55,8 @@ export async function seedNewDatabase(
     return report
   } catch (e) {
     // Reported against the file the caller named, not the temporary one.
-    if (e instanceof DbUnavailableError) throw new DbUnavailableError(target, e.problem, e.details?.cause as string)
+    if (e instanceof DbUnavailableError)
+      throw new DbUnavailableError(target, e.problem, e.details?.cause as string)
     throw isSqliteError(e) ? classifyOpenError(target, e) : e
   } finally {
     for (const f of [temp, ...SIDECARS.map((s) => temp + s)]) rmSync(f, { force: true })
