@@ -25,7 +25,7 @@ export const EXIT = {
 export function describeFailure(e: unknown, command: string, usage: string): { code: number; line: string } {
   const prefix = `gasdesk ${command}:`
   if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS'))
-    return { code: EXIT.usage, line: `${prefix} ${(e as Error).message.split('\n')[0]} (usage: ${usage})` }
+    return { code: EXIT.usage, line: `${prefix} ${(e as Error).message.split('\n')[0]} (Usage: ${usage})` }
   if (e instanceof DbUnavailableError || e instanceof DbCorruptError || e instanceof DbTooNewError)
     return { code: EXIT.database, line: `${prefix} ${explain(e)}` }
   if (e instanceof OutputError) return { code: EXIT.output, line: `${prefix} ${e.message}` }

@@ -141,7 +141,7 @@ describe('CLI rough edges: one clear line and a documented exit code', () => {
 
   it('seed --customers is bounded to 1..1,000,000', async () => {
     const run = await gasdesk('seed', '--db', tmp.file('n.sqlite'), '--customers', '1000001')
-    expectOneLine(run, 3, /--customers N must be a whole number from 1 to 1,000,000, got 1000001 \(usage: /)
+    expectOneLine(run, 3, /--customers N must be a whole number from 1 to 1,000,000, got 1000001 \(Usage: /)
     for (const n of ['0', '1e9', '-5', 'many', '2.5']) {
       const e = await seedCommand
         .run(['--db', tmp.file('n.sqlite'), `--customers=${n}`])
