@@ -28,7 +28,8 @@ try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true })
   db.pragma('busy_timeout = 5000')
   const rows = db.pragma('quick_check(20)').map((r) => String(Object.values(r)[0]))
-  parentPort.postMessage({ ok: rows.length === 1 && rows[0] === 'ok', result: rows.join('; ').slice(0, 500) })
+  const result = rows.join('; ').replace(/\\s*\\n\\s*/g, '; ').slice(0, 300)
+  parentPort.postMessage({ ok: rows.length === 1 && rows[0] === 'ok', result })
 } catch (e) {
   parentPort.postMessage({ ok: false, thrown: true, code: e && e.code, result: String(e && e.message).slice(0, 500) })
 } finally {
