@@ -14,9 +14,11 @@ export const useStorageStore = defineStore('storage', () => {
   /** Set when writing works again after a full disk, so the agent is told once. */
   const resumed = ref(false)
 
-  function set(next: StorageState): void {
-    resumed.value = state.value === 'full' && next === 'ok'
-    state.value = next
+  function set(next: StorageState | undefined): void {
+    // Anything unknown (an older backend without the field) counts as fine: no false alarm.
+    const known: StorageState = next === 'full' || next === 'corrupt' ? next : 'ok'
+    resumed.value = state.value === 'full' && known === 'ok'
+    state.value = known
   }
 
   async function refresh(): Promise<void> {
