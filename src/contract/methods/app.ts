@@ -35,7 +35,8 @@ export const appMethods = {
       schemaVersion: z.number().int(),
       workstationId: z.string(),
       shell: z.enum(['electron', 'browser', 'test']),
-      storage: storageStateSchema,
+      /** Absent from hosts that predate it: then nothing is known to be wrong. */
+      storage: storageStateSchema.default('ok'),
     }),
   }),
   'sync.status': method({
