@@ -6,6 +6,7 @@ import type { EventBus } from './events'
 import type { MutationActor } from './db/mutations'
 import type { DesktopPort } from './desktop'
 import type { SecretStore } from './secrets'
+import type { StorageHealth } from './db/health'
 
 export interface BackendContext {
   db: Db
@@ -20,6 +21,8 @@ export interface BackendContext {
   desktop?: DesktopPort
   /** Sync token and enrolment secret (src/backend/secrets.ts); each shell brings its own store. */
   secrets?: SecretStore
+  /** Disk-full and damage watch over the database file (createBackend sets it). */
+  storage?: StorageHealth
 }
 
 export interface Session {
@@ -27,6 +30,8 @@ export interface Session {
   agent: Agent
   locked: boolean
   lastActivityMs: number
+  /** Sign-in time: the session ends a working day (settings.sessionMaxHours) later, whatever happens. */
+  startedMs: number
 }
 
 export interface CallContext {

@@ -8,6 +8,7 @@ import {
   type MethodName,
 } from '../contract'
 import type { CallContext, Handler } from './context'
+import { isCorruptionCode } from './db/errors'
 import type { Sessions } from './services/sessions'
 import { logError } from './log'
 
@@ -57,6 +58,9 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       }
       return { ok: true, value: checked.data }
     } catch (e) {
+      // A full disk or a damaged file is the agent's to know, in words, and changes the desk's state.
+      const storage = e instanceof ApiError ? null : ctx.storage?.noteError(e)
+      if (storage) return { ok: false, error: storage.toJSON() }
       return {
         ok: false,
         error: toApiError(e, () => `E${ctx.clock.now().toString(36)}-${++errorCounter}`, deps.logError),
@@ -81,8 +85,11 @@ export function toApiError(
   if (e instanceof ApiError) return e.toJSON()
   if (e instanceof ZodError) return validationError(e).toJSON()
   const code = (e as { code?: unknown })?.code
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR') {
-    return { code: 'UNAVAILABLE', messageKey: `errors.${code}` }
+  if (typeof code === 'string') {
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_FULL')
+      return { code: 'UNAVAILABLE', messageKey: `errors.${code}` }
+    if (code.startsWith('SQLITE_IOERR')) return { code: 'UNAVAILABLE', messageKey: 'errors.SQLITE_IOERR' }
+    if (isCorruptionCode(code)) return { code: 'DB_CORRUPT', messageKey: 'errors.db.damaged' }
   }
   const ref = nextRef()
   log(ref, e)

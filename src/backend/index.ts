@@ -6,11 +6,17 @@ import type { DesktopPort } from './desktop'
 import type { SecretStore } from './secrets'
 import { createDispatch, type HandlerTable } from './dispatch'
 import { EventBus } from './events'
-import { openDatabase } from './db/open'
+import { openDatabase, openedExclusive } from './db/open'
 import { startCheckpointer } from './db/checkpoint'
+import { isSqliteError } from './db/errors'
+import { StorageHealth } from './db/health'
+import { checkInBackground, type IntegrityResult } from './db/integrity'
+import { classifyOpenError } from './db/path'
 import { ensureWorkstation } from './db/workstation'
 import { seedDemoAgents } from './services/agents'
 import { Sessions } from './services/sessions'
+import { sleepWatch } from './services/sleep'
+import { BatchJobs, removeStaleBatchDirs } from './services/billing/batch-jobs'
 import { appHandlers } from './handlers/app'
 import { sessionHandlers } from './handlers/session'
 import { customerHandlers } from './handlers/customers'
@@ -20,8 +26,13 @@ import { billingHandlers } from './handlers/billing'
 import { auditHandlers } from './handlers/audit'
 
 export interface BackendOptions {
-  /** SQLite file; created and migrated when missing. */
+  /** SQLite file; created and migrated when missing, unless `create` is false. */
   dbFile: string
+  /**
+   * May a missing or empty file become a new database (default true, for tests and tools)? The shells
+   * pass false: only first run (host/first-run.ts), `seed` and `migrate` create databases.
+   */
+  create?: boolean
   shell: BackendContext['shell']
   clock?: Clock
   version?: string
@@ -40,51 +51,103 @@ export interface Backend {
   sessions: Sessions
   events: EventBus
   dispatch(method: unknown, input: unknown, sessionKey: string): Promise<ApiResult<unknown>>
+  /** The workstation sleeps or its screen locks (Electron's powerMonitor): every session ends. */
+  workstationAsleep(): void
+  /** The background quick_check of a large database file ('skipped' for files checked before opening). */
+  integrity: Promise<IntegrityResult>
   close(): void
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const db = openDatabase(options.dbFile, { autoCheckpoint: false })
-  const checkpointer = startCheckpointer(db)
+  const file = options.dbFile
+  const db = openDatabase(file, {
+    autoCheckpoint: false,
+    create: options.create ?? true,
+    exclusiveWhenFull: true,
+  })
   const clock = options.clock ?? systemClock
   const events = new EventBus()
-  const ctx: BackendContext = {
-    db,
-    clock,
-    events,
-    workstation: ensureWorkstation(db, options.workstationName),
-    shell: options.shell,
-    version: options.version ?? '0.1.0',
-    resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
-    ...(options.desktop ? { desktop: options.desktop } : {}),
-    ...(options.secrets ? { secrets: options.secrets } : {}),
+  const storage = new StorageHealth(db, file, {
+    onChange: (state) => events.emit('storage.status', { state }),
+  })
+  if (openedExclusive(db)) storage.startFull()
+  const checkpointer = startCheckpointer(db, 2_000, {
+    mayWrite: () => storage.state !== 'corrupt',
+    onError: (e) => {
+      if (!storage.noteError(e)) console.error('[gasdesk] checkpoint failed', e)
+    },
+    onTick: () => storage.recheck(),
+  })
+  let ctx: BackendContext
+  try {
+    ctx = {
+      db,
+      clock,
+      events,
+      workstation: ensureWorkstation(db, options.workstationName),
+      shell: options.shell,
+      version: options.version ?? '0.1.0',
+      resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
+      storage,
+      ...(options.desktop ? { desktop: options.desktop } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+    }
+    if (options.demoAgents) {
+      const { n } = db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }
+      if (n === 0) await seedDemoAgents(db, clock.now())
+    }
+  } catch (e) {
+    // A first start on a full disk cannot record the workstation: say so, do not crash.
+    checkpointer.stop()
+    db.close()
+    throw isSqliteError(e) ? classifyOpenError(file, e) : e
   }
-  if (options.demoAgents) {
-    const { n } = db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }
-    if (n === 0) await seedDemoAgents(db, clock.now())
-  }
+  // Batch PDFs a crashed run left in the temp folder carry customers' data: remove them now.
+  removeStaleBatchDirs()
+  const check = checkInBackground(file)
+  const integrity = check.done.then((r) => {
+    if (r.status === 'corrupt') storage.markCorrupt(`quick_check: ${r.reason}`)
+    else if (r.status === 'failed' && r.reason !== 'stopped')
+      console.error(`[gasdesk] background integrity check of ${file} did not run: ${r.reason}`)
+    return r
+  })
   const sessions = new Sessions(ctx)
+  const jobs = new BatchJobs()
   const handlers: HandlerTable = {
     ...appHandlers(),
     ...sessionHandlers(sessions),
     ...customerHandlers(),
     ...readingsHandlers(),
     ...documentHandlers(),
-    ...billingHandlers(),
+    ...billingHandlers(jobs),
     ...auditHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
-  const sweep = setInterval(() => sessions.sweep(), 15_000)
+  // Timers do not run while the machine sleeps: a tick far later than due means it slept.
+  const asleep = sleepWatch(() => sessions.endAll())
+  const sweep = setInterval(() => {
+    asleep.tick()
+    sessions.sweep()
+  }, 15_000)
   sweep.unref()
   return {
     ctx,
     sessions,
     events,
     dispatch,
+    integrity,
+    workstationAsleep: () => sessions.endAll(),
     close() {
       clearInterval(sweep)
+      check.stop()
+      jobs.closeAll()
       checkpointer.stop()
-      db.close()
+      try {
+        db.close()
+      } catch (e) {
+        // On a full disk the closing checkpoint can fail; the WAL keeps everything for the next start.
+        if (!isSqliteError(e)) throw e
+      }
     },
   }
 }

@@ -1,5 +1,5 @@
-import { ApiError } from '../contract/errors'
-import { UsageError, type Command } from './command'
+import { type Command } from './command'
+import { describeFailure, EXIT } from './errors'
 import { migrateCommand } from './commands/migrate'
 import { verifyCommand } from './commands/verify'
 import { seedCommand } from './commands/seed'
@@ -42,8 +42,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name)
   if (!command) {
-    console.error(`Unknown command: ${name}\n\n${help()}`)
-    return 3
+    console.error(`gasdesk: unknown command ${name} (npm run gasdesk -- --help lists them)`)
+    return EXIT.usage
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(`${command.summary}\n\nUsage: ${command.usage}`)
@@ -52,15 +52,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest)
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${(e as Error).message}\nUsage: ${command.usage}`)
-      return 3
-    }
-    if (e instanceof ApiError) {
-      console.error(`${e.code}: ${e.messageKey}${e.details ? ' ' + JSON.stringify(e.details) : ''}`)
-      return 1
-    }
-    throw e
+    const { code, line } = describeFailure(e, command.name, command.usage)
+    console.error(line)
+    if (process.env.GASDESK_DEBUG) console.error(e)
+    return code
   }
 }
 
@@ -68,8 +63,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
-  (e) => {
-    console.error(e)
-    process.exitCode = 1
+  (e: unknown) => {
+    console.error(`gasdesk: unexpected error: ${e instanceof Error ? e.message : String(e)}`)
+    if (process.env.GASDESK_DEBUG) console.error(e)
+    process.exitCode = EXIT.failed
   },
 )

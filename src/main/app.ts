@@ -1,9 +1,7 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron'
-import { ApiError } from '../contract'
-import { fillMessage } from '../core/message'
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron'
 import type { Backend } from '../backend'
-import lv from '../../locales/lv.json'
+import { explain } from '../backend/host/explain'
 import { electronDesktop } from './desktop'
 import { appResourcesDir, startDesktopBackend } from './desktop-backend'
 import { forwardEvents, registerCallHandler, WindowSessions } from './ipc'
@@ -72,6 +70,11 @@ export async function startMain(paths: MainPaths = defaultPaths()): Promise<Runn
     if (key) backend.sessions.signOut(key)
   })
 
+  // Sleep or a locked screen ends every session: whoever wakes the machine signs in again.
+  const asleep = (): void => backend.workstationAsleep()
+  powerMonitor.on('suspend', asleep)
+  powerMonitor.on('lock-screen', asleep)
+
   let down = false
   return {
     backend,
@@ -80,20 +83,17 @@ export async function startMain(paths: MainPaths = defaultPaths()): Promise<Runn
     shutdown() {
       if (down) return
       down = true
+      powerMonitor.off('suspend', asleep)
+      powerMonitor.off('lock-screen', asleep)
       stopEvents()
       backend.close()
     },
   }
 }
 
-/** The database could not be opened (newer version, damaged file): say so in the agent's language and stop. */
+/** The database could not be opened (newer version, damaged file, full disk...): say which file and why. */
 function fatalMessage(e: unknown): string {
-  if (e instanceof ApiError) {
-    const errors = lv.errors as Record<string, string>
-    const template = errors[e.messageKey.replace(/^errors\./, '')] ?? e.messageKey
-    return fillMessage(template, e.details)
-  }
-  return e instanceof Error ? e.message : String(e)
+  return explain(e, 'lv')
 }
 
 /**

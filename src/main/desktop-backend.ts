@@ -27,6 +27,8 @@ export async function startDesktopBackend(o: DesktopBackendOptions): Promise<Bac
   await seedOnFirstRun(dbFile, o.firstRunCustomers)
   return createBackend({
     dbFile,
+    // First run created it if it was missing; an emptied file is refused, never silently replaced.
+    create: false,
     shell: 'electron',
     version: o.version,
     demoAgents: true,

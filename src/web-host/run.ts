@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { explain } from '../backend/host/explain'
 import { seedOnFirstRun } from '../backend/host/first-run'
 import { defaultDbFile, defaultRendererDir } from './paths'
 import { startWebHost, type WebHost } from './server'
@@ -34,21 +35,24 @@ export async function runWebHost(argv: string[]): Promise<number> {
     console.error(`--port must be a port number (0-65535), got ${values.port}\nUsage: ${USAGE}`)
     return 3
   }
+  // The default database is created on first run; a --db the agent names must already exist (a typo
+  // would otherwise start an empty desk, or a 0-byte file be replaced by one).
+  const named = values.db !== undefined
   const dbFile = resolve(values.db ?? defaultDbFile())
-  mkdirSync(dirname(dbFile), { recursive: true })
   let host: WebHost
   try {
-    await seedOnFirstRun(dbFile)
+    if (!named) {
+      mkdirSync(dirname(dbFile), { recursive: true })
+      await seedOnFirstRun(dbFile)
+    }
     host = await startWebHost({
       dbFile,
       port,
       rendererDir: resolve(values.renderer ?? defaultRendererDir()),
+      backendOptions: { create: false },
     })
   } catch (e) {
-    const err = e as { code?: string; message?: string }
-    console.error(
-      `GasDesk browser shell could not start: ${err.code ? `${err.code} ` : ''}${err.message ?? String(e)}`,
-    )
+    console.error(`GasDesk browser shell could not start: ${explain(e)}`)
     return 1
   }
   console.log(`GasDesk browser shell: ${host.url}#token=${host.token}`)

@@ -63,15 +63,15 @@ describe('dispatch', () => {
     expect(denied).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await signIn('janis', 'janis-demo', 'k2')
     const allowed = await backend.dispatch('settings.update', { lockAfterMinutes: 5 }, 'k2')
-    expect(allowed).toEqual({ ok: true, value: { lockAfterMinutes: 5 } })
+    expect(allowed).toEqual({ ok: true, value: { lockAfterMinutes: 5, sessionMaxHours: 10 } })
     const audit = backend.ctx.db
       .prepare("SELECT action, before_json, after_json FROM audit_log WHERE action = 'settings.update'")
       .all()
     expect(audit).toEqual([
       {
         action: 'settings.update',
-        before_json: '{"lockAfterMinutes":15}',
-        after_json: '{"lockAfterMinutes":5}',
+        before_json: '{"lockAfterMinutes":15,"sessionMaxHours":10}',
+        after_json: '{"lockAfterMinutes":5,"sessionMaxHours":10}',
       },
     ])
   })

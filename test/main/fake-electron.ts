@@ -115,9 +115,12 @@ class FakeApp extends EventEmitter {
 
 const app = new FakeApp()
 const OS_KEY = randomBytes(32)
+/** Emits 'suspend', 'resume', 'lock-screen' when a test says so. */
+const powerMonitor = new EventEmitter()
 
 export const fakeElectron = {
   app,
+  powerMonitor,
   BrowserWindow: FakeBrowserWindow,
   ipcMain: {
     handle(channel: string, handler: Handler): void {
@@ -201,6 +204,7 @@ export const fakeElectron = {
 export const fake = {
   state,
   app,
+  powerMonitor,
   /** Fresh state for a test file: new user-data folder, no handlers, no windows. */
   reset(userData: string): void {
     state.userData = userData
@@ -220,6 +224,7 @@ export const fake = {
     state.invokeAs = null
     FakeBrowserWindow.all = []
     app.removeAllListeners()
+    powerMonitor.removeAllListeners()
     app.quitCalled = false
   },
   /** Makes ipcRenderer.invoke come from this window's top frame (what the real preload would do). */

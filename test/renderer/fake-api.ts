@@ -51,7 +51,7 @@ export class FakeApi implements ApiClient {
     },
   ]
   session: { agentId: string; locked: boolean } | null = null
-  settings: Settings = { lockAfterMinutes: 15 }
+  settings: Settings = { lockAfterMinutes: 15, sessionMaxHours: 10 }
   sync: SyncStatus = {
     online: true,
     pending: 0,
@@ -127,7 +127,13 @@ export class FakeApi implements ApiClient {
   private handle(method: MethodName, input: Record<string, unknown>): unknown {
     switch (method) {
       case 'app.info':
-        return { version: '0.0.0-test', schemaVersion: 1, workstationId: 'ws-test', shell: 'test' }
+        return {
+          version: '0.0.0-test',
+          schemaVersion: 1,
+          workstationId: 'ws-test',
+          shell: 'test',
+          storage: 'ok',
+        }
       case 'session.current':
         return this.session ? this.info() : null
       case 'session.signIn': {

@@ -255,14 +255,12 @@ describe('static renderer', () => {
 
 describe('command line entry', () => {
   it('prints one ready line, serves, and on SIGTERM closes the server and the database', async () => {
-    const db = join(dir, 'cli', 'gasdesk.sqlite')
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/web-host/index.ts', '--db', db, '--port', '0'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    )
+    // No --db: the default database in the user-data folder, created on first run (a named --db must exist).
+    const db = join(dir, 'cli', 'GasDesk', 'gasdesk.sqlite')
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/web-host/index.ts', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, XDG_CONFIG_HOME: join(dir, 'cli'), APPDATA: join(dir, 'cli') },
+    })
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     await vi.waitFor(() => expect(out).toContain('\n'), { timeout: 30_000, interval: 100 })

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { DbCorruptError, DbTooNewError } from './errors'
+import { committedPage1 } from './wal'
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 
@@ -36,7 +37,13 @@ export function preflight(file: string, latestVersion: number): void {
   // finishes the job on open. Then only the post-open checks (open.ts) can judge the database.
   const walPath = `${file}-wal`
   const hasWal = existsSync(walPath) && statSync(walPath).size > 0
-  if (hasWal) return
+  if (hasWal) {
+    // The version that counts is the newest committed one, which may sit only in the WAL.
+    const page1 = committedPage1(walPath, pageSize)
+    const userVersion = (page1 ?? head).readInt32BE(60)
+    if (userVersion > latestVersion) throw new DbTooNewError(file, userVersion, latestVersion)
+    return
+  }
   // The in-header page count is trustworthy only when "version-valid-for" matches the change counter.
   const pages = head.readUInt32BE(28)
   if (head.readUInt32BE(92) === head.readUInt32BE(24) && pages > 0 && size < pages * pageSize) {

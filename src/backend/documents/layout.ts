@@ -80,6 +80,9 @@ export class PdfLayout {
       options.out.once('error', reject)
       this.doc.once('error', reject)
     })
+    // A write can fail (no space, /dev/full) long before finish() is awaited: that is where it is
+    // reported, never as an unhandled rejection that ends the process.
+    this.finished.catch(() => {})
     this.doc.pipe(options.out)
     this.newPage()
   }

@@ -15,6 +15,7 @@ export function appHandlers(
       schemaVersion: schemaVersion(ctx.db),
       workstationId: ctx.workstation.clientId,
       shell: ctx.shell,
+      storage: ctx.storage?.state ?? 'ok',
     }),
     'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, false),
     // The workstation's log (Electron main or browser-shell terminal), one block per failure, under a

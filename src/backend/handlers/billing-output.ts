@@ -1,9 +1,9 @@
-import { createWriteStream } from 'node:fs'
 import { PassThrough } from 'node:stream'
 import { ApiError } from '../../contract/errors'
 import type { billingMethods } from '../../contract/methods/billing'
 import { actorOf, type CallContext, type Handlers } from '../context'
 import type { DesktopPort } from '../desktop'
+import { OutputError, writeOutput } from '../files/atomic'
 import { BatchJobs } from '../services/billing/batch-jobs'
 import {
   auditPrint,
@@ -33,6 +33,10 @@ export async function pdfBytes(write: (out: PassThrough) => Promise<unknown>): P
 }
 
 const notFound = (what: string, id: string) => new ApiError('NOT_FOUND', 'errors.NOT_FOUND', { what, id })
+
+/** The chosen file could not be written (no space, read-only folder); whatever was there is unchanged. */
+const saveFailed = (e: OutputError) =>
+  new ApiError('UNAVAILABLE', `errors.file.${e.problem}`, { file: e.target, problem: e.problem })
 
 function desktopOf(call: CallContext): DesktopPort {
   if (!call.ctx.desktop) throw new ApiError('UNAVAILABLE', 'invoices.error.desktopOnly')
@@ -73,7 +77,12 @@ export function billingOutputHandlers(jobs: BatchJobs = new BatchJobs()): Handle
       const doc = resolveOrNotFound(call, input)
       const file = await desktop.chooseSaveFile(`${doc.number}.pdf`)
       if (!file) return { file: null }
-      await renderDocument(db, documentEnv(db, resourcesDir), input, createWriteStream(file))
+      try {
+        await writeOutput(file, (out) => renderDocument(db, documentEnv(db, resourcesDir), input, out))
+      } catch (e) {
+        if (e instanceof OutputError) throw saveFailed(e)
+        throw e
+      }
       auditPrint(db, actorOf(call), input.kind, doc.id, doc.customerId, 'save')
       return { file }
     },

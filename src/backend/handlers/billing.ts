@@ -12,14 +12,16 @@ import {
 import { batchIds, DocumentNotFound, documentEnv, printDocument } from '../services/billing/print'
 import { estimateCost } from '../services/billing/estimate'
 import { billingOutputHandlers, pdfBytes } from './billing-output'
+import { BatchJobs } from '../services/billing/batch-jobs'
 
 const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
 
 const notFound = (what: string, id: string) => new ApiError('NOT_FOUND', 'errors.NOT_FOUND', { what, id })
 
-export function billingHandlers(): Handlers<typeof billingMethods> {
+/** `jobs`: the backend's batch print jobs (it stops them and removes their temp files on close). */
+export function billingHandlers(jobs: BatchJobs = new BatchJobs()): Handlers<typeof billingMethods> {
   return {
-    ...billingOutputHandlers(),
+    ...billingOutputHandlers(jobs),
     'billing.account': (input, call) => ({
       today: today(call),
       premises: premiseBilling(call.ctx.db, input.customerId, today(call), input.premiseId),

@@ -1,24 +1,18 @@
-import { existsSync, rmSync } from 'node:fs'
-import { openDatabase } from '../db/open'
-import { seedDatabase, todayInRiga } from '../seed'
+import { existsSync } from 'node:fs'
+import { seedNewDatabase, removeStaleSeedFiles } from '../seed/new-file'
+import { todayInRiga } from '../seed'
 
 /** How many demo customers a first run gets: enough to search and page through, ~1 s to generate. */
 export const FIRST_RUN_CUSTOMERS = 1000
 
 /**
- * First run (no database file yet): create it and fill it with the deterministic demo data. A failed
- * seed leaves no half-filled file behind, so the next start tries again.
+ * First run (no database file yet): create it and fill it with the deterministic demo data. The file
+ * appears only complete (seed/new-file.ts): a run killed while seeding leaves no database, so the next
+ * start seeds again, and the half-written temporary file is removed then.
  */
 export async function seedOnFirstRun(dbFile: string, customers = FIRST_RUN_CUSTOMERS): Promise<boolean> {
+  removeStaleSeedFiles(dbFile)
   if (existsSync(dbFile)) return false
-  const db = openDatabase(dbFile)
-  try {
-    await seedDatabase(db, { customers, seed: 'gasdesk-demo', today: todayInRiga(Date.now()) })
-    db.close()
-    return true
-  } catch (e) {
-    db.close()
-    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true })
-    throw e
-  }
+  await seedNewDatabase(dbFile, { customers, seed: 'gasdesk-demo', today: todayInRiga(Date.now()) })
+  return true
 }

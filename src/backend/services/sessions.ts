@@ -1,37 +1,53 @@
 import { ApiError } from '../../contract/errors'
 import type { Agent } from '../../contract'
 import type { BackendContext, Session } from '../context'
-import { findAgentById, findAgentByUsername, toAgent, type AgentRow } from './agents'
+import { findAgentById, findAgentByUsername, toAgent } from './agents'
 import { dummyHash, verifyPassword } from './passwords'
 import { readSettings } from './settings'
+import { SignInThrottle, type Subject } from './throttle'
 
-/** Consecutive failures allowed before sign-in for that name is blocked, then doubled each further failure. */
-const FREE_FAILURES = 3
-const BASE_BLOCK_MS = 30_000
-const MAX_BLOCK_MS = 15 * 60_000
-
-function blockFor(failures: number): number {
-  if (failures < FREE_FAILURES) return 0
-  return Math.min(MAX_BLOCK_MS, BASE_BLOCK_MS * 2 ** (failures - FREE_FAILURES))
+export interface SessionsOptions {
+  /** The password check (scrypt); injectable so tests can count how many guesses reach it. */
+  verifyPassword?: (password: string, storedHash: string) => Promise<boolean>
 }
+
+const signInFailed = () => new ApiError('UNAUTHENTICATED', 'errors.signInFailed')
 
 /**
  * Signed-in agents per transport session (one Electron window, one browser-shell token). Sessions are
- * in memory on purpose: restarting the app signs everyone out.
+ * in memory on purpose: restarting the app signs everyone out. A session locks after the configured
+ * idle time and ends for good after the configured working day or when the workstation sleeps.
  */
 export class Sessions {
   private byKey = new Map<string, Session>()
-  /** Failures for user names that do not exist, so probing names is throttled like real ones. */
-  private unknownFailures = new Map<string, { count: number; until: number }>()
+  private readonly throttle: SignInThrottle
+  private readonly verify: (password: string, storedHash: string) => Promise<boolean>
 
-  constructor(private readonly ctx: BackendContext) {}
+  constructor(
+    private readonly ctx: BackendContext,
+    options: SessionsOptions = {},
+  ) {
+    this.throttle = new SignInThrottle(ctx.db, (e) => ctx.storage?.noteError(e))
+    this.verify = options.verifyPassword ?? verifyPassword
+  }
 
+  /** The live session of `key`: one past its absolute lifetime is ended here (and the renderer told). */
   get(key: string): Session | null {
-    return this.byKey.get(key) ?? null
+    const session = this.byKey.get(key)
+    if (!session) return null
+    if (this.ctx.clock.now() - session.startedMs >= this.maxLifetimeMs()) {
+      this.signOut(key)
+      return null
+    }
+    return session
   }
 
   lockAfterMs(): number {
     return readSettings(this.ctx.db).lockAfterMinutes * 60_000
+  }
+
+  maxLifetimeMs(): number {
+    return readSettings(this.ctx.db).sessionMaxHours * 3_600_000
   }
 
   /** Locks the session if it has been idle too long; returns whether it is locked. */
@@ -47,62 +63,54 @@ export class Sessions {
     session.lastActivityMs = this.ctx.clock.now()
   }
 
-  /** Locks every idle session; hosts call this on a timer so the renderer hears about it. */
+  /** Ends sessions past their lifetime and locks idle ones; hosts call this on a timer so the renderer hears. */
   sweep(): void {
-    for (const s of this.byKey.values()) this.applyInactivity(s)
+    for (const key of [...this.byKey.keys()]) {
+      const s = this.get(key)
+      if (s) this.applyInactivity(s)
+    }
   }
 
   async signIn(key: string, username: string, password: string): Promise<Session> {
     const { db, clock } = this.ctx
-    const now = clock.now()
     const row = findAgentByUsername(db, username)
-    if (!row || !row.active) {
-      const name = username.toLowerCase()
-      const f = this.unknownFailures.get(name)
-      if (f && f.until > now) throw rateLimited(f.until - now)
-      await verifyPassword(password, await dummyHash())
-      const count = (f?.count ?? 0) + 1
-      this.unknownFailures.set(name, { count, until: now + blockFor(count) })
-      throw new ApiError('UNAUTHENTICATED', 'errors.signInFailed')
+    const agent = row && row.active ? row : null
+    const subject: Subject = agent
+      ? { kind: 'agent', id: agent.id }
+      : { kind: 'name', name: username.toLowerCase() }
+    // Counted before the hash is checked, in the same synchronous turn as the look-up (see throttle.ts).
+    this.throttle.reserve(subject, clock.now())
+    const hash = agent ? agent.password_hash : await dummyHash()
+    const ok = await this.verify(password, hash)
+    if (!agent || !ok) throw signInFailed()
+    this.throttle.clear(subject)
+    const now = clock.now()
+    const session: Session = {
+      key,
+      agent: toAgent(agent),
+      locked: false,
+      lastActivityMs: now,
+      startedMs: now,
     }
-    if (row.blocked_until && row.blocked_until > now) throw rateLimited(row.blocked_until - now)
-    if (!(await verifyPassword(password, row.password_hash))) {
-      const failures = row.failed_sign_ins + 1
-      const block = blockFor(failures)
-      db.prepare('UPDATE agents SET failed_sign_ins = ?, blocked_until = ? WHERE id = ?').run(
-        failures,
-        block ? now + block : null,
-        row.id,
-      )
-      throw new ApiError('UNAUTHENTICATED', 'errors.signInFailed')
-    }
-    db.prepare('UPDATE agents SET failed_sign_ins = 0, blocked_until = NULL WHERE id = ?').run(row.id)
-    const session: Session = { key, agent: toAgent(row), locked: false, lastActivityMs: now }
     this.byKey.set(key, session)
     return session
   }
 
   async unlock(session: Session, password: string): Promise<Session> {
-    const row = findAgentById(this.ctx.db, session.agent.id) as AgentRow | undefined
-    const now = this.ctx.clock.now()
+    const row = findAgentById(this.ctx.db, session.agent.id)
     if (!row || !row.active) {
       this.signOut(session.key)
       throw new ApiError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED')
     }
-    if (row.blocked_until && row.blocked_until > now) throw rateLimited(row.blocked_until - now)
-    if (!(await verifyPassword(password, row.password_hash))) {
-      const failures = row.failed_sign_ins + 1
-      const block = blockFor(failures)
-      this.ctx.db
-        .prepare('UPDATE agents SET failed_sign_ins = ?, blocked_until = ? WHERE id = ?')
-        .run(failures, block ? now + block : null, row.id)
-      throw new ApiError('UNAUTHENTICATED', 'errors.signInFailed')
-    }
-    this.ctx.db
-      .prepare('UPDATE agents SET failed_sign_ins = 0, blocked_until = NULL WHERE id = ?')
-      .run(row.id)
+    const subject: Subject = { kind: 'agent', id: row.id }
+    this.throttle.reserve(subject, this.ctx.clock.now())
+    if (!(await this.verify(password, row.password_hash))) throw signInFailed()
+    this.throttle.clear(subject)
+    // The session may have ended while the hash was checked (lifetime, sleep, sign-out elsewhere).
+    if (this.byKey.get(session.key) !== session)
+      throw new ApiError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED')
     session.locked = false
-    session.lastActivityMs = now
+    session.lastActivityMs = this.ctx.clock.now()
     return session
   }
 
@@ -119,8 +127,9 @@ export class Sessions {
   signOut(key: string): void {
     if (this.byKey.delete(key)) this.ctx.events.emit('session.ended', {}, key)
   }
-}
 
-function rateLimited(ms: number): ApiError {
-  return new ApiError('RATE_LIMITED', 'errors.RATE_LIMITED', { retryAfterSeconds: Math.ceil(ms / 1000) })
+  /** The workstation is going to sleep or its screen is being locked: nobody stays signed in. */
+  endAll(): void {
+    for (const key of [...this.byKey.keys()]) this.signOut(key)
+  }
 }

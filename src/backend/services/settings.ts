@@ -1,7 +1,8 @@
 import type { Settings } from '../../contract'
 import type { Db } from '../db/open'
 
-const DEFAULTS: Settings = { lockAfterMinutes: 15 }
+/** Lock after 15 idle minutes; end a session after a 10-hour working day. */
+const DEFAULTS: Settings = { lockAfterMinutes: 15, sessionMaxHours: 10 }
 
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]

@@ -1,15 +1,19 @@
-import { mkdirSync, createWriteStream } from 'node:fs'
+import { mkdirSync, statSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Command } from '../command'
 import { UsageError } from '../command'
+import { EXIT } from '../errors'
+import { progressLine } from '../progress'
 import { openDatabase } from '../../backend/db/open'
+import { OutputError, toOutputError, writeOutput } from '../../backend/files/atomic'
 import {
-  DocumentNotFound,
+  auditPrint,
   documentEnv,
   printBatch,
-  printDocument,
+  renderDocument,
+  resolveDocument,
   type PrintTarget,
 } from '../../backend/services/billing/print'
 
@@ -33,20 +37,18 @@ export const printCommand: Command = {
     if (!key) throw new UsageError(`the ${kind} ${kind === 'invoice' ? 'number' : 'id'} is required`)
     if (!values.db) throw new UsageError('--db FILE is required')
     if (!values.out) throw new UsageError('--out FILE.pdf is required')
-    const db = openDatabase(values.db)
+    const out = values.out
+    const db = openDatabase(values.db, { create: false })
     try {
-      const env = documentEnv(db, RESOURCES)
       const byId = kind === 'statement' && !/^[A-Z]+-\d{4}-\d+$/.test(key)
       const target: PrintTarget = byId ? { kind, id: key } : { kind, number: key }
-      const doc = await printDocument(db, env, target, createWriteStream(values.out), cliActor(), 'cli')
-      console.log(`${kind} ${doc.number} -> ${values.out}`)
-      return 0
-    } catch (e) {
-      if (e instanceof DocumentNotFound) {
-        console.error(e.message)
-        return 2
-      }
-      throw e
+      // Looked up before the output is opened: a wrong number leaves --out untouched.
+      const doc = resolveDocument(db, target)
+      const env = documentEnv(db, RESOURCES)
+      await writeOutput(out, (stream) => renderDocument(db, env, { kind, id: doc.id }, stream))
+      auditPrint(db, cliActor(), kind, doc.id, doc.customerId, 'cli')
+      console.log(`${kind} ${doc.number} -> ${out}`)
+      return EXIT.ok
     } finally {
       db.close()
     }
@@ -57,7 +59,7 @@ export const printBatchCommand: Command = {
   name: 'print-batch',
   summary: 'Print every invoice or statement of a month (optionally one street) as PDFs',
   usage:
-    'gasdesk print-batch --db FILE --kind invoices|statements --month YYYY-MM --out DIR [--street S] [--city C] [--single FILE.pdf]',
+    'gasdesk print-batch --db FILE --kind invoices|statements --month YYYY-MM --out DIR [--street S] [--city C] [--single FILE.pdf] [--quiet]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -79,9 +81,10 @@ export const printBatchCommand: Command = {
     if (!values.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month))
       throw new UsageError('--month YYYY-MM is required')
     if (!values.out && !values.single) throw new UsageError('--out DIR (or --single FILE.pdf) is required')
-    const db = openDatabase(values.db)
+    const db = openDatabase(values.db, { create: false })
+    const progress = progressLine('printed')
     try {
-      if (values.out) mkdirSync(values.out, { recursive: true })
+      if (values.out) makeFolder(values.out)
       const controller = new AbortController()
       process.once('SIGINT', () => controller.abort())
       const result = await printBatch(
@@ -98,15 +101,26 @@ export const printBatchCommand: Command = {
           outDir: values.out,
           outFile: values.single,
           signal: controller.signal,
-          onProgress: values.quiet ? undefined : (d, t) => process.stderr.write(`\r${d}/${t}`),
+          onProgress: values.quiet ? undefined : (d, t) => progress.update(d, t),
         },
         cliActor(),
       )
-      if (!values.quiet) process.stderr.write('\n')
+      progress.end()
       console.log(JSON.stringify({ total: result.total, printed: result.done, cancelled: result.cancelled }))
-      return result.cancelled ? 130 : 0
+      return result.cancelled ? EXIT.interrupted : EXIT.ok
     } finally {
+      progress.end()
       db.close()
     }
   },
+}
+
+/** --out DIR: created when missing; an existing file there is an output error, not a stack trace. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true })
+  } catch (e) {
+    throw toOutputError(dir, e)
+  }
+  if (!statSync(dir).isDirectory()) throw new OutputError(dir, 'notFolder')
 }

@@ -13,8 +13,14 @@ export const syncStatusSchema = z.object({
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
 
+/** The database file: `full` = the disk is full (read-only until space returns), `corrupt` = damaged. */
+export const storageStateSchema = z.enum(['ok', 'full', 'corrupt'])
+export type StorageState = z.infer<typeof storageStateSchema>
+
 export const settingsSchema = z.object({
   lockAfterMinutes: z.number().int().min(1).max(240),
+  /** Absolute session lifetime (a working day): after it the agent signs in again, locked or not. */
+  sessionMaxHours: z.number().int().min(1).max(24),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -29,6 +35,8 @@ export const appMethods = {
       schemaVersion: z.number().int(),
       workstationId: z.string(),
       shell: z.enum(['electron', 'browser', 'test']),
+      /** Absent from hosts that predate it: then nothing is known to be wrong. */
+      storage: storageStateSchema.default('ok'),
     }),
   }),
   'sync.status': method({

@@ -171,4 +171,14 @@ export const fixtures: Record<number, VersionFixture> = {
        ORDER BY at DESC, id DESC`,
     ],
   },
+  6: {
+    // Sign-in throttling of unknown names (006).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO sign_in_throttle (name, failures, blocked_until, last_failure_at)
+        VALUES ('nosuchagent', 4, 1800000000000, 1799999940000)`,
+      ).run()
+    },
+    probes: ['SELECT * FROM sign_in_throttle ORDER BY name'],
+  },
 }

@@ -4,6 +4,7 @@ import { m002Domain } from './002-domain'
 import { m003CustomerSearch } from './003-customer-search'
 import { m004StatementPayments } from './004-statement-payments'
 import { m005AuditLogIndexes } from './005-audit-log-indexes'
+import { m006SignInThrottle } from './006-sign-in-throttle'
 
 export interface Migration {
   version: number
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   m003CustomerSearch,
   m004StatementPayments,
   m005AuditLogIndexes,
+  m006SignInThrottle,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

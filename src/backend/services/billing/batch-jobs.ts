@@ -3,6 +3,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ApiError } from '../../../contract/errors'
+import { removeOrphans } from '../../files/stale'
 import type { BatchProgress } from '../../../contract/methods/billing'
 import type { BackendContext } from '../../context'
 import { batchIds, documentEnv, printBatch, type BatchSelection, type PrintActor } from './print'
@@ -57,7 +58,7 @@ export class BatchJobs {
     const filename = batchFilename(sel)
     let target: string | null
     if (destination === 'download') {
-      target = join(mkdtempSync(join(tmpdir(), 'gasdesk-batch-')), filename)
+      target = join(newBatchDir(), filename)
     } else {
       if (!ctx.desktop) throw new ApiError('UNAVAILABLE', 'invoices.error.desktopOnly')
       target =
@@ -93,6 +94,8 @@ export class BatchJobs {
         {
           mode: job.destination === 'folder' ? 'files' : 'single',
           ...(job.destination === 'folder' ? { outDir: job.target } : { outFile: job.target }),
+          // Temp downloads hold customers' data in a shared folder: owner-only.
+          ...(job.destination === 'download' ? { fileMode: 0o600 } : {}),
           signal: job.abort.signal,
           onProgress: (done) => {
             job.done = done
@@ -105,7 +108,7 @@ export class BatchJobs {
       job.total = r.total
     } catch (e) {
       job.state = 'failed'
-      console.error(`[gasdesk] batch ${job.id} failed`, e)
+      if (!ctx.storage?.noteError(e)) console.error(`[gasdesk] batch ${job.id} failed`, e)
     }
     job.finishedAt = ctx.clock.now()
     // A partial combined PDF would pass for the whole selection: remove it. One-file-each keeps the
@@ -150,11 +153,14 @@ export class BatchJobs {
     return { filename: job.filename, size, base64: buf.toString('base64'), nextOffset: last ? null : end }
   }
 
-  /** Stops running jobs and removes downloads nobody fetched (backend shutdown). */
+  /**
+   * Stops running jobs and removes every temp download, fetched or not, finished or still being written
+   * (backend shutdown). A running job then fails on its own; its temp folder is already gone.
+   */
   closeAll(): void {
     for (const job of this.jobs.values()) {
       job.abort.abort()
-      if (job.destination === 'download' && job.state === 'done') this.removeOutput(job)
+      if (job.destination === 'download') this.removeOutput(job)
     }
     this.jobs.clear()
   }
@@ -179,4 +185,23 @@ export class BatchJobs {
     const { id: jobId, done, total, state } = job
     ctx.events.emit('billing.batch', { jobId, done, total, state }, job.sessionKey)
   }
+}
+
+const BATCH_PREFIX = 'gasdesk-batch-'
+
+/** A private temp folder (0700) for one download, named after this process so a later start knows whose it is. */
+function newBatchDir(): string {
+  return mkdtempSync(join(tmpdir(), `${BATCH_PREFIX}${process.pid}-`))
+}
+
+/**
+ * Removes batch temp folders that no running GasDesk owns: left by a crash, or by versions that did not
+ * clean up (no process id in the name). Folders of a live process (another shell on this machine) and
+ * of other users stay.
+ */
+export function removeStaleBatchDirs(dir: string = tmpdir()): string[] {
+  return removeOrphans(dir, (name) => {
+    if (!name.startsWith(BATCH_PREFIX)) return null
+    return Number(/^gasdesk-batch-(\d+)-/.exec(name)?.[1] ?? 0)
+  })
 }

@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import type { Db } from '../../db/open'
 import { recordAccess, type MutationActor } from '../../db/mutations'
+import { openOutput, toOutputError, writeOutput } from '../../files/atomic'
 import {
   drawInvoice,
   drawStatement,
@@ -131,12 +131,27 @@ export interface BatchOptions {
   mode: 'files' | 'single'
   outDir?: string
   outFile?: string
+  /** Permissions of the files written (0o600 for temp files). */
+  fileMode?: number
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
 }
 
+/** Resolves when `out` wants more, or when it failed or closed (then nothing more will drain). */
 const waitDrain = (out: Writable): Promise<void> =>
-  out.writableNeedDrain ? new Promise((r) => out.once('drain', () => r())) : Promise.resolve()
+  out.writableNeedDrain && !out.destroyed
+    ? new Promise((resolve) => {
+        const done = (): void => {
+          out.off('drain', done)
+          out.off('error', done)
+          out.off('close', done)
+          resolve()
+        }
+        out.once('drain', done)
+        out.once('error', done)
+        out.once('close', done)
+      })
+    : Promise.resolve()
 
 /** Drawing is synchronous: give other calls (a cancel, the next screen) a turn between documents. */
 const yieldTurn = (): Promise<void> => new Promise((r) => setImmediate(r))
@@ -144,6 +159,8 @@ const yieldTurn = (): Promise<void> => new Promise((r) => setImmediate(r))
 /**
  * Prints a selection one document at a time, each streamed straight to disk, so memory stays flat
  * whatever the batch size. Stops between documents when `signal` is aborted. Returns what was written.
+ * Every file goes through a temporary file and appears only when complete (files/atomic.ts); a
+ * combined PDF that was cancelled or failed is not left behind, and only what was written is audited.
  */
 export async function printBatch(
   db: Db,
@@ -154,6 +171,7 @@ export async function printBatch(
 ): Promise<{ total: number; done: number; cancelled: boolean; files: string[] }> {
   const ids = batchIds(db, sel)
   const files: string[] = []
+  const fileOptions = opts.fileMode === undefined ? {} : { mode: opts.fileMode }
   let done = 0
   if (opts.mode === 'files') {
     if (!opts.outDir) throw new Error('outDir is required for one file per document')
@@ -162,7 +180,8 @@ export async function printBatch(
       const target = { kind: sel.kind, id }
       const number = resolveDocument(db, target).number
       const file = join(opts.outDir, `${number}.pdf`)
-      await printDocument(db, env, target, createWriteStream(file), actor, 'batch')
+      const doc = await writeOutput(file, (out) => renderDocument(db, env, target, out), fileOptions)
+      auditPrint(db, actor, sel.kind, doc.id, doc.customerId, 'batch')
       files.push(file)
       done++
       opts.onProgress?.(done, ids.length)
@@ -172,52 +191,55 @@ export async function printBatch(
   }
   if (!opts.outFile) throw new Error('outFile is required for one combined PDF')
   if (ids.length === 0) return { total: 0, done: 0, cancelled: false, files }
-  const out = createWriteStream(opts.outFile)
-  let layout: PdfLayout | null = null
-  for (const id of ids) {
-    if (opts.signal?.aborted) break
-    if (sel.kind === 'invoice') {
-      const inv = invoicePrintData(db, { id })!
-      const chrome = invoiceChrome(inv, env)
-      if (!layout)
-        layout = new PdfLayout({
+  const output = openOutput(opts.outFile, fileOptions)
+  const out = output.stream
+  const printed: { id: string; customerId: string }[] = []
+  try {
+    // One layout for the whole file; each document restarts it with its own running header.
+    const pdf: { layout: PdfLayout | null } = { layout: null }
+    const layoutFor = (chrome: ReturnType<typeof invoiceChrome>): PdfLayout => {
+      if (pdf.layout) pdf.layout.restart(chrome)
+      else
+        pdf.layout = new PdfLayout({
           fonts: env.fonts,
           out,
           info: { Title: `${sel.kind} ${sel.month}` },
           ...chrome,
         })
-      else layout.restart(chrome)
-      drawInvoice(layout, inv, env)
-      auditPrint(db, actor, 'invoice', id, resolveDocument(db, { kind: 'invoice', id }).customerId, 'batch')
-    } else {
-      const st = statementPrintData(db, { id })!
-      const chrome = statementChrome(st, env)
-      if (!layout)
-        layout = new PdfLayout({
-          fonts: env.fonts,
-          out,
-          info: { Title: `${sel.kind} ${sel.month}` },
-          ...chrome,
-        })
-      else layout.restart(chrome)
-      drawStatement(layout, st)
-      auditPrint(
-        db,
-        actor,
-        'statement',
-        id,
-        resolveDocument(db, { kind: 'statement', id }).customerId,
-        'batch',
-      )
+      return pdf.layout
     }
-    done++
-    opts.onProgress?.(done, ids.length)
-    // Let the file catch up before drawing more, so pages never pile up in memory.
-    await waitDrain(out)
-    await yieldTurn()
+    for (const id of ids) {
+      if (opts.signal?.aborted) break
+      // A failed write (no space left) ends the batch now rather than after drawing the rest.
+      if (output.error) throw output.error
+      if (sel.kind === 'invoice') {
+        const inv = invoicePrintData(db, { id })!
+        drawInvoice(layoutFor(invoiceChrome(inv, env)), inv, env)
+      } else {
+        const st = statementPrintData(db, { id })!
+        drawStatement(layoutFor(statementChrome(st, env)), st)
+      }
+      printed.push({ id, customerId: resolveDocument(db, { kind: sel.kind, id }).customerId })
+      done++
+      opts.onProgress?.(done, ids.length)
+      // Let the file catch up before drawing more, so pages never pile up in memory.
+      await waitDrain(out)
+      await yieldTurn()
+    }
+    if (done < ids.length) {
+      // Cancelled: a partial combined PDF would pass for the whole selection.
+      output.discard()
+      return { total: ids.length, done, cancelled: true, files }
+    }
+    await pdf.layout!.finish()
+    await output.commit()
+  } catch (e) {
+    output.discard()
+    throw output.error ? toOutputError(opts.outFile, output.error) : e
   }
-  if (layout) await layout.finish()
-  else await new Promise<void>((r) => out.end(r))
+  db.transaction(() => {
+    for (const p of printed) auditPrint(db, actor, sel.kind, p.id, p.customerId, 'batch')
+  })()
   files.push(opts.outFile)
-  return { total: ids.length, done, cancelled: done < ids.length, files }
+  return { total: ids.length, done, cancelled: false, files }
 }
