@@ -9,6 +9,7 @@ import { openDatabase } from './db/open'
 import { startCheckpointer } from './db/checkpoint'
 import { ensureWorkstation } from './db/workstation'
 import { seedDemoAgents } from './services/agents'
+import { refreshSearchIndex } from './services/customers/search-index'
 import { Sessions } from './services/sessions'
 import { appHandlers } from './handlers/app'
 import { sessionHandlers } from './handlers/session'
@@ -41,6 +42,9 @@ export interface Backend {
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const db = openDatabase(options.dbFile, { autoCheckpoint: false })
+  // Indexes whatever a migration or another writer marked (migration 004 re-indexes every customer), so the
+  // first search is as fast as any other; one cheap probe when nothing is marked.
+  refreshSearchIndex(db)
   const checkpointer = startCheckpointer(db)
   const clock = options.clock ?? systemClock
   const events = new EventBus()
