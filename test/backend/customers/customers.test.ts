@@ -121,7 +121,8 @@ describe('customers on a real database file', () => {
     expect(view.premises[0].meters[0]).toMatchObject({
       meteringPointId: 'A009876543',
       serial: 'EL-555123',
-      lastReading: null,
+      // The register at installation, the first reading consumption is measured from.
+      lastReading: { value: 1234, date: '2026-11-26', status: 'actual', source: 'agent' },
     })
     expect(count("SELECT count(*) FROM outbox WHERE name = 'customer.create'")).toBe(1)
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'customer.create'")).toBe(1)
