@@ -83,7 +83,7 @@ describe('reading entry', { timeout: 60_000 }, () => {
       timeout: 5000,
     })
     expect(document.querySelector('label[for="single-correction"]')?.textContent).toContain(
-      lv.readings.entry.correctEarlierReason,
+      lv.readings.entry.correctionReason,
     )
     await desk.wrapper.find('#single-correction').setValue('Iepriekšējais rādījums nolasīts kļūdaini')
     await vi.waitFor(() => expect(findings()).toContain('correction'), { timeout: 5000 })

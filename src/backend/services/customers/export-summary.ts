@@ -100,7 +100,12 @@ export function summaryHtml(data: ExportData, lang: DocLanguage): string {
       [
         col('at', time('at')),
         col('channel', (r) => word('customers.consent', r.channel)),
-        col('choice', (r) => t(r.granted === 1 ? 'customers.consent.granted' : 'customers.consent.refused')),
+        col(
+          'choice',
+          (r) =>
+            t(r.granted === 1 ? 'customers.consent.granted' : 'customers.consent.refused') +
+            (r.undoes_id ? ` (${t('customers.consent.isUndo')})` : ''),
+        ),
         col('source', (r) => word('customers.consent.source', r.source)),
         col('via', (r) => word('customers.consent.via', r.obtained_via)),
         col('wordingVersion', str('wording_version')),
