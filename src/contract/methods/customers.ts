@@ -228,7 +228,10 @@ const temporaryPassword = z.object({ temporaryPassword: z.string(), email: z.str
 const rightsInput = z.array(z.object({ premiseId: id, right: z.enum(portalRights) }).strict()).max(200)
 
 export const customerMethods = {
-  /** Any text is accepted (long pastes are cut, never refused): search must never fail on input. */
+  /**
+   * Any text is accepted (long pastes are cut, never refused): search never fails on input. Whole personal
+   * codes that keep matching nobody are refused for a while (RATE_LIMITED, see search-guard.ts).
+   */
   'customers.search': method({
     access: ANY_AGENT,
     input: z
