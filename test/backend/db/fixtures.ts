@@ -104,4 +104,12 @@ export const fixtures: Record<number, VersionFixture> = {
       'SELECT * FROM reference_datasets ORDER BY id',
     ],
   },
+  // Version 3 (customer search) indexes contract numbers; the search documents themselves are derived data
+  // that later versions may rebuild (version 4 does), so only the rows they are built from are probed.
+  3: {
+    insert(db) {
+      db.prepare("UPDATE premises SET contract_number = 'L-2020-000123' WHERE id = ?").run(PREMISE)
+    },
+    probes: ['SELECT id, contract_number FROM premises ORDER BY id'],
+  },
 }
