@@ -14,6 +14,7 @@ import { checkInBackground, type IntegrityResult } from './db/integrity'
 import { classifyOpenError } from './db/path'
 import { ensureWorkstation } from './db/workstation'
 import { seedDemoAgents } from './services/agents'
+import { refreshSearchIndex } from './services/customers/search-index'
 import { Sessions } from './services/sessions'
 import { sleepWatch } from './services/sleep'
 import { BatchJobs, removeStaleBatchDirs } from './services/billing/batch-jobs'
@@ -96,6 +97,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const { n } = db.prepare('SELECT count(*) AS n FROM agents').get() as { n: number }
       if (n === 0) await seedDemoAgents(db, clock.now())
     }
+    // Indexes whatever a migration or another writer marked (migration 007 re-indexes every customer), so
+    // the first search is as fast as any other; one cheap probe when nothing is marked. A read-only desk
+    // (full disk, damaged file) searches the index it has.
+    if (storage.state === 'ok') refreshSearchIndex(db)
   } catch (e) {
     // A first start on a full disk cannot record the workstation: say so, do not crash.
     checkpointer.stop()

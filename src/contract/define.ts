@@ -19,3 +19,14 @@ export const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpe
 
 export const ANY_AGENT: readonly Role[] = ['agent', 'supervisor']
 export const SUPERVISOR: readonly Role[] = ['supervisor']
+
+/**
+ * Rights some roles hold beyond the sections they see. `correctReadings`: replace an earlier actual
+ * meter reading that was wrong (a lower reading with a correction reason) — supervisors.
+ */
+export const RIGHTS = { correctReadings: SUPERVISOR } as const satisfies Record<string, readonly Role[]>
+export type Right = keyof typeof RIGHTS
+
+export function hasRight(role: Role | null | undefined, right: Right): boolean {
+  return role !== null && role !== undefined && RIGHTS[right].includes(role)
+}

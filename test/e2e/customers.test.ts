@@ -54,6 +54,7 @@ describe('customers (LV, then RU)', () => {
     await page.locator('#p0-instalment').fill('35,50')
     await page.locator('#p0-mp').fill('A000000777')
     await page.locator('#p0-serial').fill('EL-77777')
+    await page.locator('#p0-reading').fill('123')
     await page.getByRole('button', { name: 'Izveidot klientu' }).click()
     // A wrong check digit: the message comes from the core validator, the typed value stays.
     await expect.poll(() => page.locator('.create-form').innerText()).toContain('kontrolcipars nesakrīt')
@@ -158,14 +159,20 @@ describe('customers (LV, then RU)', () => {
     expect(await page.getByLabel(`Maksāt ${subscriber}`).isChecked()).toBe(false)
   })
 
-  it('records a consent and its withdrawal with time, agent, source and wording version', async () => {
+  it('records a consent only after asking how it was given, then its withdrawal, with time, agent and wording', async () => {
     const { page } = app
     const sms = page.locator('.consents li').filter({ hasText: 'SMS' }).locator('input[type=checkbox]')
-    await sms.check()
+    await sms.click()
+    // A click asks first: how the customer gave it, and a confirmation.
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('#consent-via').selectOption('phone')
+    await dialog.getByRole('button', { name: 'Reģistrēt piekrišanu' }).click()
     await expect
       .poll(() => page.locator('.consents').innerText())
-      .toContain('darbinieks · Līga Ozoliņa · marketing-2024-09')
-    await sms.uncheck()
+      .toContain('darbinieks · pa tālruni · Līga Ozoliņa · marketing-2024-09')
+    await sms.click()
+    await page.getByRole('dialog').locator('#consent-via').selectOption('visit')
+    await page.getByRole('dialog').getByRole('button', { name: 'Reģistrēt atteikumu' }).click()
     await expect.poll(() => sms.isChecked()).toBe(false)
     await page.getByRole('button', { name: 'Vēsture' }).click()
     const history = page.locator('.consent-history li')

@@ -3,7 +3,7 @@ import { ApiError } from '../../contract'
 import { actorOf, type CallContext, type Handlers } from '../context'
 import { todayInRiga } from '../seed/dates'
 import { customerAudit, recordCustomerView, revealPersonalCode } from '../services/customers/audit'
-import { setConsent, setLanguage, updateContacts } from '../services/customers/contacts'
+import { setConsent, setLanguage, undoConsent, updateContacts } from '../services/customers/contacts'
 import { createCustomer, findDuplicates } from '../services/customers/create'
 import { exportCustomer } from '../services/customers/export'
 import {
@@ -13,16 +13,20 @@ import {
   setLocked,
 } from '../services/customers/portal'
 import { searchCustomers } from '../services/customers/search'
+import { loadCustomer } from '../services/customers/rows'
 import { consentRows, getCustomerView } from '../services/customers/view'
 import { addUser, revokeUser, setUserRights } from '../services/customers/users'
 import { welcomeLetterPdf } from '../services/customers/welcome'
 
 const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
-const view = (call: CallContext, customerId: string) => getCustomerView(call.ctx.db, customerId)
+// The viewer decides which consent choices the signed-in agent may still undo.
+const view = (call: CallContext, customerId: string) =>
+  getCustomerView(call.ctx.db, customerId, { agentId: call.session!.agent.id, nowMs: call.ctx.clock.now() })
 
 export function customerHandlers(): Handlers<typeof customerMethods> {
   return {
-    'customers.search': (input, call) => searchCustomers(call.ctx.db, input.query, input.limit ?? 20),
+    'customers.search': (input, call) =>
+      searchCustomers(call.ctx.db, input.query, input.limit ?? 20, actorOf(call)),
     'customers.get': (input, call) => {
       const v = view(call, input.customerId)
       recordCustomerView(call.ctx.db, actorOf(call), v.id)
@@ -31,7 +35,9 @@ export function customerHandlers(): Handlers<typeof customerMethods> {
     'customers.revealPersonalCode': (input, call) => ({
       personalCode: revealPersonalCode(call.ctx.db, actorOf(call), input.customerId, input.reason),
     }),
-    'customers.findDuplicates': (input, call) => ({ duplicates: findDuplicates(call.ctx.db, input) }),
+    'customers.findDuplicates': (input, call) => ({
+      duplicates: findDuplicates(call.ctx.db, actorOf(call), input.draft, input.reason),
+    }),
     'customers.create': (input, call) =>
       createCustomer(call.ctx.db, actorOf(call), input.draft, input.ignoreDuplicates ?? false, today(call)),
     'customers.updateContacts': (input, call) => {
@@ -46,8 +52,15 @@ export function customerHandlers(): Handlers<typeof customerMethods> {
       setConsent(call.ctx.db, actorOf(call), input)
       return view(call, input.customerId)
     },
+    'customers.undoConsent': (input, call) => {
+      undoConsent(call.ctx.db, actorOf(call), input)
+      return view(call, input.customerId)
+    },
     'customers.consentHistory': (input, call) => ({
-      entries: consentRows(call.ctx.db, getCustomerView(call.ctx.db, input.customerId).id, false),
+      entries: consentRows(call.ctx.db, loadCustomer(call.ctx.db, input.customerId).id, false, {
+        agentId: call.session!.agent.id,
+        nowMs: call.ctx.clock.now(),
+      }),
     }),
     'customers.audit': (input, call) => ({
       entries: customerAudit(call.ctx.db, input.customerId, input.limit ?? 100),
@@ -83,6 +96,12 @@ export function customerHandlers(): Handlers<typeof customerMethods> {
       return view(call, input.customerId)
     },
     'customers.export': (input, call) =>
-      exportCustomer(call.ctx.db, actorOf(call), input.customerId, call.session!.agent.language),
+      exportCustomer(
+        call.ctx.db,
+        actorOf(call),
+        input.customerId,
+        input.reason,
+        call.session!.agent.language,
+      ),
   }
 }

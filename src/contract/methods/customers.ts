@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ANY_AGENT, method } from '../define'
 import { languageSchema } from '../common'
+import { GAS_ZONES } from '../../core/reference/zones'
 
 /*
  * Customers (issue 3): search, the one-screen view, create and change, portal login, portal users and
@@ -12,6 +13,12 @@ const text = (max: number) => z.string().max(max)
 const optionalText = (max: number) => z.string().max(max).nullish()
 
 export const consentChannels = ['email', 'sms', 'phone', 'post'] as const
+/** How the customer gave a consent the agent records (DOMAIN.md: consents are recorded with their source). */
+export const consentVia = ['visit', 'phone', 'email', 'letter'] as const
+/** An agent's consent choice can be taken back this long after it was recorded (the undo). */
+export const CONSENT_UNDO_MS = 5 * 60_000
+export const gasZones = GAS_ZONES
+const reason = z.string().trim().min(3).max(500)
 export const portalRights = [
   'view_invoices',
   'pay',
@@ -31,6 +38,8 @@ const searchHit = z.object({
   address: z.string().nullable(),
   subscriberNumbers: z.array(z.string()),
   exact: z.boolean(),
+  /** Set when the query was an invoice or statement number of this customer. */
+  document: z.object({ kind: z.enum(['invoice', 'statement']), number: z.string() }).nullable(),
 })
 export type CustomerSearchHit = z.infer<typeof searchHit>
 
@@ -54,6 +63,8 @@ const meterInput = z
     model: optionalText(40),
     digits: z.number().int().min(4).max(9),
     maxFlowM3h: z.number().positive().max(1000),
+    /** The register at installation (whole m³): the first reading consumption is measured from. */
+    installationReading: z.number().int().min(0).max(999_999_999).nullish(),
   })
   .strict()
 
@@ -62,6 +73,8 @@ const premiseInput = z
     address: addressInputSchema,
     billingType: z.enum(['invoice', 'balanced']),
     monthlyInstalmentCents: z.number().int().min(0).max(10_000_000).nullish(),
+    /** Gas zone; when left out, suggested from the postal code. */
+    zone: z.enum(gasZones).nullish(),
     meter: meterInput,
   })
   .strict()
@@ -80,6 +93,11 @@ export const customerDraftSchema = z
     language: languageSchema,
     address: addressInputSchema,
     premises: z.array(premiseInput).min(1).max(20),
+    /** Consents the customer gives while being registered, each with how it was given. */
+    consents: z
+      .array(z.object({ channel: z.enum(consentChannels), via: z.enum(consentVia) }).strict())
+      .max(consentChannels.length)
+      .optional(),
   })
   .strict()
 export type CustomerDraft = z.infer<typeof customerDraftSchema>
@@ -94,13 +112,21 @@ const duplicate = z.object({
 export type CustomerDuplicate = z.infer<typeof duplicate>
 
 const consentState = z.object({
+  /** The history row (null when nothing was ever chosen for the channel). */
+  id: z.string().nullable(),
   channel: z.enum(consentChannels),
   granted: z.boolean(),
   at: z.string().nullable(),
   source: z.enum(['portal', 'agent']).nullable(),
+  via: z.enum([...consentVia, 'portal']).nullable(),
   agentName: z.string().nullable(),
   wordingVersion: z.string().nullable(),
+  /** This row takes back the choice with that id (an undo). */
+  undoesId: z.string().nullable(),
+  /** Until when the signed-in agent may still undo this choice (their own, the latest, not an undo). */
+  undoUntil: z.string().nullable(),
 })
+export type ConsentState = z.infer<typeof consentState>
 
 const meterView = z.object({
   id: z.string(),
@@ -204,7 +230,10 @@ const temporaryPassword = z.object({ temporaryPassword: z.string(), email: z.str
 const rightsInput = z.array(z.object({ premiseId: id, right: z.enum(portalRights) }).strict()).max(200)
 
 export const customerMethods = {
-  /** Any text is accepted (long pastes are cut, never refused): search must never fail on input. */
+  /**
+   * Any text is accepted (long pastes are cut, never refused): search never fails on input. Whole personal
+   * codes that keep matching nobody are refused for a while (RATE_LIMITED, see search-guard.ts).
+   */
   'customers.search': method({
     access: ANY_AGENT,
     input: z
@@ -218,9 +247,10 @@ export const customerMethods = {
     input: z.object({ customerId: id, reason: z.string().trim().min(3).max(500) }).strict(),
     output: z.object({ personalCode: z.string() }),
   }),
+  /** Audited with its reason (a duplicate check confirms whether a personal code is on file). */
   'customers.findDuplicates': method({
     access: ANY_AGENT,
-    input: customerDraftSchema,
+    input: z.object({ draft: customerDraftSchema, reason }).strict(),
     output: z.object({ duplicates: z.array(duplicate) }),
   }),
   /** Fails with CONFLICT (details.duplicates) unless `ignoreDuplicates` after the agent has seen them. */
@@ -246,9 +276,23 @@ export const customerMethods = {
     input: z.object({ customerId: id, baseVersion: z.number().int(), language: languageSchema }).strict(),
     output: customerViewSchema,
   }),
+  /** A legal consent: the agent has asked how the customer gave it (`via`) and confirmed. */
   'customers.setConsent': method({
     access: ANY_AGENT,
-    input: z.object({ customerId: id, channel: z.enum(consentChannels), granted: z.boolean() }).strict(),
+    input: z
+      .object({
+        customerId: id,
+        channel: z.enum(consentChannels),
+        granted: z.boolean(),
+        via: z.enum(consentVia),
+      })
+      .strict(),
+    output: customerViewSchema,
+  }),
+  /** Takes back the agent's own consent choice within CONSENT_UNDO_MS; the undo is itself recorded. */
+  'customers.undoConsent': method({
+    access: ANY_AGENT,
+    input: z.object({ customerId: id, consentId: id }).strict(),
     output: customerViewSchema,
   }),
   'customers.consentHistory': method({
@@ -303,9 +347,10 @@ export const customerMethods = {
     input: z.object({ customerId: id, userId: id }).strict(),
     output: customerViewSchema,
   }),
+  /** Subject-access export: full data, so it needs a reason and is audited with it. */
   'customers.export': method({
     access: ANY_AGENT,
-    input: customerRef,
+    input: z.object({ customerId: id, reason }).strict(),
     output: z.object({ filename: z.string(), json: z.string(), html: z.string() }),
   }),
 } as const

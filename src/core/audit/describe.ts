@@ -110,6 +110,8 @@ const FIELDS: Record<string, FieldSpec> = {
   wordingVersion: HIDDEN,
   channel: HIDDEN,
   granted: HIDDEN,
+  // How the customer gave a consent choice: shown beside the choice itself (changesOf).
+  via: HIDDEN,
   status: HIDDEN,
 }
 
@@ -178,11 +180,13 @@ function changesOf(r: AuditRecord, t: Translate, lang: DisplayLanguage): AuditCh
   if (r.action.startsWith('consent.') && after && typeof after.channel === 'string') {
     const text = (g: unknown) =>
       g === undefined ? EMPTY : t(`customers.consent.${g ? 'granted' : 'refused'}`)
+    // How the customer gave it (in person, by phone...) is part of the legal record: it goes with the value.
+    const via = typeof after.via === 'string' ? t(`customers.consent.via.${after.via}`) : null
     return [
       {
         field: t(`customers.consent.${after.channel}`),
         before: text(before?.granted),
-        after: text(after.granted),
+        after: via ? `${text(after.granted)} (${via})` : text(after.granted),
       },
     ]
   }

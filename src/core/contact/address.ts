@@ -1,3 +1,4 @@
+import { foldForSearch } from './fold'
 import { tidy } from './result'
 
 /**
@@ -80,7 +81,119 @@ export function normalizeHouseNumber(input: string): string | null {
 const isStateCity = (town: string | null): boolean =>
   town !== null && STATE_CITY_MUNICIPALITIES.some((c) => c.toLowerCase() === town.toLowerCase())
 
-export function validateAddress(input: AddressInput): AddressValidation {
+/*
+ * What agents type for the same address differs (Riga, RĪGA, Rīga; iela, iela., iel.; dz. 5, dz5, 5;
+ * "Maskavas iela 39-38" in one field), and a stored address must be spelled one way, or duplicate checks
+ * and search miss it. `normalizeAddress` rewrites those variants before validation and storage; it only
+ * changes spellings of the same thing and leaves anything it does not recognise as typed.
+ */
+
+/** Street-type words (closed list, so their Latvian letters can be restored) and their abbreviations. */
+const STREET_TYPES: Record<string, string> = {
+  iela: 'iela',
+  iel: 'iela',
+  gatve: 'gatve',
+  bulvaris: 'bulvāris',
+  bulv: 'bulvāris',
+  prospekts: 'prospekts',
+  prosp: 'prospekts',
+  soseja: 'šoseja',
+  sos: 'šoseja',
+  laukums: 'laukums',
+  lauk: 'laukums',
+  krastmala: 'krastmala',
+  krastm: 'krastmala',
+  linija: 'līnija',
+  dambis: 'dambis',
+  aleja: 'aleja',
+  cels: 'ceļš',
+  skersiela: 'šķērsiela',
+}
+const MUNICIPALITY_WORDS: Record<string, string> = { novads: 'novads', nov: 'novads' }
+const PARISH_WORDS: Record<string, string> = { pagasts: 'pagasts', pag: 'pagasts' }
+const APARTMENT_PREFIX = /^(?:dz(?:[iī]v(?:oklis)?)?|кв(?:артира)?)\.?\s*/iu
+
+/** Rewrites a trailing type word (`iela.`, `iel`, `nov.`) to its full form; the rest stays as typed. */
+function canonicalTail(value: string, words: Record<string, string>): string {
+  const parts = value.split(' ')
+  const last = parts[parts.length - 1]
+  const full = words[foldForSearch(last).replace(/\.$/u, '')]
+  if (parts.length < 2 || full === undefined) return value
+  parts[parts.length - 1] = full
+  return parts.join(' ')
+}
+
+const capitalise = (v: string): string => (/^\p{Ll}/u.test(v) ? v[0].toUpperCase() + v.slice(1) : v)
+
+/** `riga`, `RĪGA`, `Rīga ` -> `Rīga` for the state cities; other towns only get a capital letter. */
+export function normalizeTown(input: string): string {
+  const value = tidy(input)
+  const folded = foldForSearch(value)
+  const city = STATE_CITY_MUNICIPALITIES.find((c) => foldForSearch(c) === folded)
+  if (city) return city
+  // Typed in capitals (OGRE) it becomes Ogre; otherwise only the first letter is raised.
+  const raised = capitalise(value)
+  return raised === raised.toUpperCase() && /\p{L}{2}/u.test(raised)
+    ? capitalise(value.toLowerCase())
+    : raised
+}
+
+export function normalizeApartment(input: string): string {
+  return tidy(input).replace(APARTMENT_PREFIX, '').replace(/\.$/u, '').toUpperCase()
+}
+
+// `Maskavas iela 39`, `Maskavas iela 39-38`, `Maskavas iela 39 dz. 38`, `Maskavas iela 39 k-2 dz 38`.
+const STREET_WITH_NUMBER =
+  /^(.*?\p{L}.*?)\s+(\d{1,4}(?:(?![kK])\p{L})?(?:\s*k\.?-?\s*\d{1,3})?)(?:\s*(?:-|\s(?:dz(?:[iī]v)?\.?|кв\.?))\s*(\d{1,4}\s*\p{L}?))?\.?$/iu
+
+/** Every part tidied and its variants spelled one way; unknown text is left for validation to judge. */
+export function normalizeAddress(input: AddressInput): AddressInput {
+  const part = (v: string | null | undefined): string => tidy(String(v ?? ''))
+  let street = part(input.street)
+  let house = part(input.house)
+  let apartment = part(input.apartment)
+  if (street !== '' && house === '') {
+    // The whole address typed into the street field.
+    const m = STREET_WITH_NUMBER.exec(street)
+    if (m) {
+      street = m[1]
+      house = m[2]
+      if (m[3] && apartment === '') apartment = m[3]
+    }
+  }
+  if (street !== '') {
+    street = capitalise(canonicalTail(street.replace(/\.$/u, '').replace(/\s*,$/u, ''), STREET_TYPES))
+    // `39-38` in the house field of a street address: house 39, apartment 38.
+    const split = /^(\d{1,4}(?:(?![kK])\p{L})?)\s*-\s*(\d{1,4}\p{L}?)$/u.exec(house)
+    if (split && apartment === '') {
+      house = split[1]
+      apartment = split[2]
+    }
+    house = house.replace(/\s*k(?:orp)?\.?\s*-?\s*(\d)/iu, ' k-$1')
+  }
+  if (apartment !== '') apartment = normalizeApartment(apartment)
+  const town = part(input.town) === '' ? '' : normalizeTown(part(input.town))
+  let municipality = part(input.municipality)
+  if (municipality !== '') municipality = capitalise(canonicalTail(municipality, MUNICIPALITY_WORDS))
+  // A state city is its own municipality: `Rīga` twice is stored once.
+  const city = STATE_CITY_MUNICIPALITIES.find((c) => foldForSearch(c) === foldForSearch(municipality))
+  if (city && foldForSearch(city) === foldForSearch(town)) municipality = ''
+  else if (city) municipality = city
+  const parish = part(input.parish) === '' ? '' : capitalise(canonicalTail(part(input.parish), PARISH_WORDS))
+  const orNull = (v: string): string | null => (v === '' ? null : v)
+  return {
+    street: orNull(street),
+    house,
+    apartment: orNull(apartment),
+    town: orNull(town),
+    parish: orNull(parish),
+    municipality: orNull(municipality),
+    postalCode: normalizePostalCode(String(input.postalCode ?? '')) ?? String(input.postalCode ?? '').trim(),
+  }
+}
+
+export function validateAddress(raw: AddressInput): AddressValidation {
+  const input = normalizeAddress(raw)
   const errors: Array<{ field: AddressField; reason: AddressReason; messageKey: string }> = []
   const fail = (field: AddressField, reason: AddressReason): void => {
     errors.push({ field, reason, messageKey: `validation.address.${reason}` })
@@ -102,11 +215,8 @@ export function validateAddress(input: AddressInput): AddressValidation {
     if (normalised === null) fail('house', 'house-number')
     else house = normalised
   }
-  let apartment = text('apartment')
-  if (apartment !== null) {
-    apartment = apartment.toUpperCase().replace(/^(?:DZ\.?\s*)/u, '')
-    if (!APARTMENT.test(apartment)) fail('apartment', 'apartment')
-  }
+  const apartment = text('apartment')
+  if (apartment !== null && !APARTMENT.test(apartment)) fail('apartment', 'apartment')
   const town = text('town')
   const parish = text('parish')
   const municipality = text('municipality')

@@ -8,12 +8,22 @@ import { accept, rejector, tidy, type Validation } from './result'
 export const NAME_REASONS = ['empty', 'too-long', 'characters', 'format'] as const
 export type NameReason = (typeof NAME_REASONS)[number]
 
-const reject = rejector<NameReason>('name')
+/**
+ * Which name it is decides the message: "Ievadiet uzvārdu." under the surname, not "Ievadiet vārdu."
+ * (`validation.firstName.*`, `validation.lastName.*`; `validation.name.*` for a name of either kind).
+ */
+export const NAME_FIELDS = ['name', 'firstName', 'lastName'] as const
+export type NameField = (typeof NAME_FIELDS)[number]
+const rejects = Object.fromEntries(NAME_FIELDS.map((f) => [f, rejector<NameReason>(f)])) as Record<
+  NameField,
+  ReturnType<typeof rejector<NameReason>>
+>
 const LETTER = String.raw`(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]\p{M}*)`
 const NAME = new RegExp(String.raw`^${LETTER}+(?:(?: |-|’)?${LETTER}+)*$`, 'u')
 export const NAME_MAX_LENGTH = 100
 
-export function validateName(input: string): Validation<string, NameReason> {
+export function validateName(input: string, field: NameField = 'name'): Validation<string, NameReason> {
+  const reject = rejects[field]
   const value = tidy(input)
     .replace(/['`\u02bc\u2018]/gu, '’')
     .replace(/ ?[-\u2010\u2011] ?/gu, '-')

@@ -9,6 +9,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   'duplicate-period': 'block',
   correction: 'info',
   'lower-than-last-actual': 'block',
+  'correction-not-allowed': 'block',
   rollover: 'warn',
   'estimate-reassess': 'info',
   'exceeds-max-flow': 'block',
@@ -40,7 +41,9 @@ export function allFindingMessageKeys(): string[] {
   return (Object.keys(SEVERITY) as FindingCode[]).flatMap((code) =>
     code === 'consumption-high' || code === 'consumption-low'
       ? [finding(code, {}, 'lastYear').messageKey, finding(code, {}, 'average').messageKey]
-      : [finding(code).messageKey],
+      : code === 'lower-than-last-actual'
+        ? [finding(code, {}, 'correctable').messageKey, finding(code, {}, 'askSupervisor').messageKey]
+        : [finding(code).messageKey],
   )
 }
 

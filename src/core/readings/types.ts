@@ -7,7 +7,10 @@ export type ReadingSource = 'agent' | 'portal' | 'web-form' | 'sms' | 'operator-
 export const READING_CHANNELS = ['visit', 'phone', 'email', 'letter'] as const
 export type ReadingChannel = (typeof READING_CHANNELS)[number]
 
-/** Why a reading may be taken outside the window (DOMAIN.md); `year-end` is the 31 December reading. */
+/**
+ * Why a reading may be taken outside the window (DOMAIN.md); `year-end` is the 31 December reading and
+ * `reported-late`: the customer reports a reading taken in the window after it closed (a letter, a call).
+ */
 export const OUT_OF_WINDOW_REASONS = [
   'move-in',
   'move-out',
@@ -16,6 +19,7 @@ export const OUT_OF_WINDOW_REASONS = [
   'year-end',
   'control',
   'meter-replacement',
+  'reported-late',
 ] as const
 export type OutOfWindowReason = (typeof OUT_OF_WINDOW_REASONS)[number]
 
@@ -69,6 +73,11 @@ export interface ValidationContext {
   /** Every reading of this meter, any status, any order. */
   readings: readonly ReadingRecord[]
   calendar?: CalendarOptions
+  /**
+   * The agent may correct an earlier actual reading: a lower reading with a correction reason then
+   * replaces the last actual one (it was misread or mistyped) instead of being refused.
+   */
+  mayCorrect?: boolean
 }
 
 export type Severity = 'block' | 'warn' | 'info'
@@ -82,6 +91,7 @@ export const FINDING_CODES = [
   'duplicate-period',
   'correction',
   'lower-than-last-actual',
+  'correction-not-allowed',
   'rollover',
   'estimate-reassess',
   'exceeds-max-flow',

@@ -121,18 +121,38 @@ export function validateReading(candidate: ReadingCandidate, context: Validation
     }
   }
 
-  const previous = effective.filter((r) => r !== replaces && r.date <= date).sort(chronological)
+  const before = () => effective.filter((r) => r !== replaces && r.date <= date).sort(chronological)
+  let previous = before()
   if (previous.length === 0) {
     findings.push(finding('first-reading'))
     return done()
   }
-  const lastActual = [...previous].reverse().find(isActual) ?? null
+  let lastActual = [...previous].reverse().find(isActual) ?? null
+  if (lastActual && candidate.value < lastActual.value && !replaces && candidate.correctionReason?.trim()) {
+    if (context.mayCorrect) {
+      // The last actual reading was wrong (misread, mistyped): this one replaces it, with the reason; the
+      // replaced one stays in history. Consumption is then measured from the reading before it.
+      replaces = lastActual
+      findings.push(
+        finding('correction', {
+          firstId: lastActual.id,
+          firstValue: lastActual.value,
+          firstDate: lastActual.date,
+          firstStatus: lastActual.status,
+        }),
+      )
+      previous = before()
+      if (previous.length === 0) return done()
+      lastActual = [...previous].reverse().find(isActual) ?? null
+    } else findings.push(finding('correction-not-allowed', { lastValue: lastActual.value }))
+  }
   const last = previous[previous.length - 1]
   const days = (from: ReadingRecord): number => Math.max(1, daysBetween(from.date, date))
   const maxFor = (from: ReadingRecord): number => meter.maxFlowM3h * 24 * days(from)
 
   if (lastActual && candidate.value < lastActual.value) {
-    // Lower than the last actual reading: only a register rollover can explain it, if physically possible.
+    // Lower than the last actual reading: a register rollover can explain it, if physically possible;
+    // otherwise the last reading was wrong, which an agent with the right corrects (with a reason).
     const across = consumptionBetween(lastActual.value, candidate.value, meter.digits)
     if (across <= maxFor(lastActual)) {
       findings.push(
@@ -142,7 +162,11 @@ export function validateReading(candidate: ReadingCandidate, context: Validation
       baseline = lastActual
     } else
       findings.push(
-        finding('lower-than-last-actual', { lastValue: lastActual.value, lastDate: lastActual.date }),
+        finding(
+          'lower-than-last-actual',
+          { lastValue: lastActual.value, lastDate: lastActual.date },
+          context.mayCorrect ? 'correctable' : 'askSupervisor',
+        ),
       )
   } else {
     baseline = lastActual ?? last

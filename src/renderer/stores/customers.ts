@@ -1,4 +1,4 @@
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import type { CustomerSearchHit, CustomerView } from '../../contract'
 import { useApi } from '../api'
@@ -21,6 +21,8 @@ export const useCustomersStore = defineStore('customers', () => {
   const more = ref(false)
   const searching = ref(false)
   const searchError = shallowRef<unknown>(null)
+  /** The text the shown results (or error) answer; anything else typed is still pending. */
+  const answered = ref('')
   /** How many search requests were sent (tests and the status line use it). */
   const requests = ref(0)
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -36,6 +38,8 @@ export const useCustomersStore = defineStore('customers', () => {
       hits.value = []
       tooShort.value = false
       more.value = false
+      searchError.value = null
+      answered.value = text
       return
     }
     timer = setTimeout(() => {
@@ -59,9 +63,13 @@ export const useCustomersStore = defineStore('customers', () => {
         tooShort.value = r.tooShort
         more.value = r.more
         searchError.value = null
+        answered.value = text
       }
     } catch (e) {
-      if (text === query.value) searchError.value = e
+      if (text === query.value) {
+        searchError.value = e
+        answered.value = text
+      }
     } finally {
       inFlight = false
       searching.value = false
@@ -74,6 +82,11 @@ export const useCustomersStore = defineStore('customers', () => {
   function clear(): void {
     setQuery('')
   }
+  /**
+   * Typed text whose answer has not arrived yet (debounce, request in flight, or queued): what the box
+   * shows is then the previous answer, so it must not be read out as the answer to this text.
+   */
+  const pending = computed(() => answered.value !== query.value)
 
   const current = shallowRef<CustomerView | null>(null)
   const loading = ref(false)
@@ -125,6 +138,7 @@ export const useCustomersStore = defineStore('customers', () => {
     more,
     searching,
     searchError,
+    pending,
     requests,
     setQuery,
     clear,

@@ -45,7 +45,13 @@ export const household = (over: Partial<CustomerDraft> = {}): CustomerDraft => (
       address: { street: 'Brīvības iela', house: '12', apartment: '5', town: 'Rīga', postalCode: '1010' },
       billingType: 'balanced',
       monthlyInstalmentCents: 3500,
-      meter: { meteringPointId: 'a009876543', serial: 'el-555123', digits: 5, maxFlowM3h: 6 },
+      meter: {
+        meteringPointId: 'a009876543',
+        serial: 'el-555123',
+        digits: 5,
+        maxFlowM3h: 6,
+        installationReading: 1234,
+      },
     },
   ],
   ...over,
@@ -115,7 +121,8 @@ describe('customers on a real database file', () => {
     expect(view.premises[0].meters[0]).toMatchObject({
       meteringPointId: 'A009876543',
       serial: 'EL-555123',
-      lastReading: null,
+      // The register at installation, the first reading consumption is measured from.
+      lastReading: { value: 1234, date: '2026-11-26', status: 'actual', source: 'agent' },
     })
     expect(count("SELECT count(*) FROM outbox WHERE name = 'customer.create'")).toBe(1)
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'customer.create'")).toBe(1)
@@ -151,15 +158,16 @@ describe('customers on a real database file', () => {
 
   it('shows probable duplicates and refuses a second customer with the same personal code', async () => {
     const same = household({ firstName: 'Juris', email: null })
-    const d = await call('customers.findDuplicates', same)
+    const d = await call('customers.findDuplicates', { draft: same, reason: 'new customer at the desk' })
     expect(d.duplicates).toEqual([expect.objectContaining({ id, reason: 'personal_code' })])
     const e = await fail('customers.create', { draft: same, ignoreDuplicates: true })
     expect(e).toMatchObject({ code: 'CONFLICT', messageKey: 'customers.errors.duplicate' })
     // Same name and address, another code: a probable duplicate the agent may overrule.
     const twin = household({ personalCode: '290156-11605' })
-    expect((await call('customers.findDuplicates', twin)).duplicates).toEqual([
-      expect.objectContaining({ id, reason: 'name_address' }),
-    ])
+    expect(
+      (await call('customers.findDuplicates', { draft: twin, reason: 'new customer at the desk' }))
+        .duplicates,
+    ).toEqual([expect.objectContaining({ id, reason: 'name_address' })])
     expect((await fail('customers.create', { draft: twin })).code).toBe('CONFLICT')
   })
 
@@ -180,9 +188,14 @@ describe('customers on a real database file', () => {
     view = await call('customers.setLanguage', { customerId: id, baseVersion: view.version, language: 'en' })
     expect(view.language).toBe('en')
     clock.advance(1000)
-    view = await call('customers.setConsent', { customerId: id, channel: 'sms', granted: true })
+    view = await call('customers.setConsent', { customerId: id, channel: 'sms', granted: true, via: 'phone' })
     clock.advance(1000)
-    view = await call('customers.setConsent', { customerId: id, channel: 'sms', granted: false })
+    view = await call('customers.setConsent', {
+      customerId: id,
+      channel: 'sms',
+      granted: false,
+      via: 'phone',
+    })
     const sms = view.consents.find((c) => c.channel === 'sms')!
     expect(sms).toMatchObject({
       granted: false,
@@ -352,7 +365,13 @@ describe('customers on a real database file', () => {
       premises: [
         {
           ...household().premises[0],
-          meter: { meteringPointId: 'A009876544', serial: 'X', digits: 5, maxFlowM3h: 10 },
+          meter: {
+            meteringPointId: 'A009876544',
+            serial: 'X',
+            digits: 5,
+            maxFlowM3h: 10,
+            installationReading: 0,
+          },
         },
       ],
     }
@@ -385,7 +404,10 @@ describe('customers on a real database file', () => {
   })
 
   it('exports everything held about the customer, without the password hash, and records the export', async () => {
-    const r = await call('customers.export', { customerId: id })
+    const r = await call('customers.export', {
+      customerId: id,
+      reason: 'Customer asked for a copy (GDPR art. 15)',
+    })
     const data = JSON.parse(r.json) as Record<string, unknown>
     expect(Object.keys(data)).toEqual(
       expect.arrayContaining([

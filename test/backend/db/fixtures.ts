@@ -123,12 +123,15 @@ export const fixtures: Record<number, VersionFixture> = {
       line.run('2026-04', 38, 400, 4000)
       db.prepare('INSERT OR IGNORE INTO customer_search_dirty (rid) SELECT rid FROM customers').run()
       db.prepare("UPDATE customers SET email = 'jelena.k@inbox.lv' WHERE id = ?").run(CUSTOMER)
+      // Version 3 indexes contract numbers; later versions may rebuild the derived search documents.
+      db.prepare("UPDATE premises SET contract_number = 'L-2020-000123' WHERE id = ?").run(PREMISE)
     },
     probes: [
       'SELECT * FROM statements ORDER BY id',
       'SELECT * FROM statement_lines ORDER BY statement_id, month',
       'SELECT * FROM customer_search_dirty ORDER BY rid',
       'SELECT id, email FROM customers ORDER BY id',
+      'SELECT id, contract_number FROM premises ORDER BY id',
     ],
   },
   4: {

@@ -19,6 +19,8 @@ const FIELDS: Record<string, readonly string[]> = {
   email: EMAIL_REASONS,
   phone: PHONE_REASONS,
   name: NAME_REASONS,
+  firstName: NAME_REASONS,
+  lastName: NAME_REASONS,
   companyName: COMPANY_NAME_REASONS,
   registrationNumber: REGISTRATION_NUMBER_REASONS,
   vatNumber: VAT_NUMBER_REASONS,

@@ -50,7 +50,7 @@ async function workOnCustomer(d: DeskOnBackend, customerId: string): Promise<voi
     phone: c.phone,
   })
   const sms = c.consents.find((k) => k.channel === 'sms')!.granted
-  await api.call('customers.setConsent', { customerId, channel: 'sms', granted: !sms })
+  await api.call('customers.setConsent', { customerId, channel: 'sms', granted: !sms, via: 'phone' })
   await api.call('customers.revealPersonalCode', { customerId, reason: 'Klients zvana, pārbaude' })
   const { invoices, statements } = await api.call('billing.documents', { customerId })
   if (invoices[0])
@@ -167,7 +167,7 @@ describe('the customer audit trail', () => {
     })
     void user
     await desk.api.call('customers.portal.lock', { customerId })
-    await desk.api.call('customers.export', { customerId })
+    await desk.api.call('customers.export', { customerId, reason: 'Klienta pieprasījums' })
     const rows = db.prepare('SELECT action, entity_type, before_json, after_json FROM audit_log').all() as {
       action: string
       entity_type: string | null

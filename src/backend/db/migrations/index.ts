@@ -5,6 +5,7 @@ import { m003CustomerSearch } from './003-customer-search'
 import { m004StatementPayments } from './004-statement-payments'
 import { m005AuditLogIndexes } from './005-audit-log-indexes'
 import { m006SignInThrottle } from './006-sign-in-throttle'
+import { m007SearchConsents } from './007-search-consents'
 
 export interface Migration {
   version: number
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   m004StatementPayments,
   m005AuditLogIndexes,
   m006SignInThrottle,
+  m007SearchConsents,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

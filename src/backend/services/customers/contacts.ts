@@ -1,4 +1,10 @@
-import { CONSENT_WORDING_VERSION, type Language } from '../../../contract'
+import {
+  ApiError,
+  CONSENT_WORDING_VERSION,
+  consentChannels,
+  consentVia,
+  type Language,
+} from '../../../contract'
 import { commitMutation, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
 import { uuidv7 } from '../../ids'
@@ -78,14 +84,18 @@ export function setLanguage(
   )
 }
 
+type Channel = (typeof consentChannels)[number]
+type Via = (typeof consentVia)[number]
+
 /**
- * One consent choice per call, appended to the history with time, agent, source 'agent' and the wording
- * version the customer was read. The latest row wins, so a withdrawal is effective the moment it commits.
+ * One consent choice per call, appended to the history with time, agent, source 'agent', how the
+ * customer gave it (`via`: at the desk, by phone, e-mail or letter) and the wording version the customer
+ * was read. The latest row wins, so a withdrawal is effective the moment it commits.
  */
 export function setConsent(
   db: Db,
   actor: MutationActor,
-  input: { customerId: string; channel: 'email' | 'sms' | 'phone' | 'post'; granted: boolean },
+  input: { customerId: string; channel: Channel; granted: boolean; via: Via },
 ): void {
   const c = loadCustomer(db, input.customerId)
   const current = consentRows(db, c.id, true).find((x) => x.channel === input.channel)
@@ -104,20 +114,105 @@ export function setConsent(
         customerId: c.id,
         channel: input.channel,
         granted: input.granted,
+        via: input.via,
         at,
         wordingVersion: CONSENT_WORDING_VERSION,
       },
     },
     () => {
-      db.prepare(
-        `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version)
-         VALUES (?, ?, ?, ?, ?, 'agent', ?, ?)`,
-      ).run(id, c.id, input.channel, input.granted ? 1 : 0, at, actor.agentId, CONSENT_WORDING_VERSION)
+      insertConsent(db, { ...input, id, customerId: c.id, at, agentId: actor.agentId, undoesId: null })
       return {
         result: undefined,
         before: { channel: input.channel, granted: current?.granted ?? false },
-        after: { channel: input.channel, granted: input.granted, wordingVersion: CONSENT_WORDING_VERSION },
+        after: {
+          channel: input.channel,
+          granted: input.granted,
+          via: input.via,
+          wordingVersion: CONSENT_WORDING_VERSION,
+        },
       }
     },
+  )
+}
+
+/**
+ * Takes back a consent choice the agent has just recorded (a mis-click, or the customer changed their
+ * mind on the spot): a new row restoring the channel's previous state, pointing at the row it undoes,
+ * with its own outbox and audit rows. Only the agent's own latest choice for the channel, and only within
+ * CONSENT_UNDO_MS; after that a change is a new choice like any other.
+ */
+export function undoConsent(
+  db: Db,
+  actor: MutationActor,
+  input: { customerId: string; consentId: string },
+): void {
+  const c = loadCustomer(db, input.customerId)
+  const target = consentRows(db, c.id, true, { agentId: actor.agentId, nowMs: actor.nowMs }).find(
+    (x) => x.id === input.consentId,
+  )
+  if (!target || target.undoUntil === null)
+    throw new ApiError('CONFLICT', 'customers.errors.consentUndoExpired', { consentId: input.consentId })
+  const history = consentRows(db, c.id, false).filter((x) => x.channel === target.channel)
+  const previous = history[history.findIndex((x) => x.id === target.id) + 1]
+  const restored = previous?.granted ?? false
+  const id = uuidv7(actor.nowMs)
+  const at = new Date(actor.nowMs).toISOString()
+  commitMutation(
+    db,
+    actor,
+    {
+      name: 'consent.undo',
+      entityType: 'consent',
+      entityId: id,
+      customerId: c.id,
+      args: { id, customerId: c.id, channel: target.channel, granted: restored, undoes: target.id, at },
+    },
+    () => {
+      insertConsent(db, {
+        id,
+        customerId: c.id,
+        channel: target.channel,
+        granted: restored,
+        via: target.via === 'portal' ? null : target.via,
+        at,
+        agentId: actor.agentId,
+        undoesId: target.id,
+      })
+      return {
+        result: undefined,
+        before: { channel: target.channel, granted: target.granted },
+        after: { channel: target.channel, granted: restored },
+      }
+    },
+  )
+}
+
+export function insertConsent(
+  db: Db,
+  r: {
+    id: string
+    customerId: string
+    channel: Channel
+    granted: boolean
+    via: Via | null
+    at: string
+    agentId: string
+    undoesId: string | null
+  },
+): void {
+  db.prepare(
+    `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version,
+       obtained_via, undoes_id)
+     VALUES (?, ?, ?, ?, ?, 'agent', ?, ?, ?, ?)`,
+  ).run(
+    r.id,
+    r.customerId,
+    r.channel,
+    r.granted ? 1 : 0,
+    r.at,
+    r.agentId,
+    CONSENT_WORDING_VERSION,
+    r.via,
+    r.undoesId,
   )
 }

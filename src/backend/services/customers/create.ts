@@ -1,9 +1,13 @@
 import { ApiError, type CustomerDraft, type CustomerDuplicate } from '../../../contract'
 import type { Address } from '../../../core/contact/address'
 import { foldForSearch } from '../../../core/contact/fold'
-import { commitMutation, type MutationActor } from '../../db/mutations'
+import { addMonths, monthOf, windowContainingDate } from '../../../core/calendar'
+import { maskPersonalCode } from '../../../core/personal-code'
+import { commitMutation, recordAccess, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
 import { uuidv7 } from '../../ids'
+import { calendarOptions } from '../readings/reference'
+import { insertConsent } from './contacts'
 import { issueNumber } from './numbers'
 import { customerName, type CustomerRow } from './rows'
 import { refreshSearchIndex } from './search-index'
@@ -12,15 +16,53 @@ import { validateDraft, type NormalisedDraft } from './validate'
 const cityOf = (a: Address): string => a.town ?? a.parish ?? ''
 const municipalityOf = (a: Address): string => a.municipality ?? cityOf(a)
 
-/** Probable duplicates (SYNC.md): the same personal code or registration number, or the same name and address. */
-export function findDuplicates(db: Db, input: CustomerDraft): CustomerDuplicate[] {
-  let d: NormalisedDraft
+/**
+ * Probable duplicates (SYNC.md): the same personal code or registration number, or the same name and
+ * address. A duplicate check says whether a personal code is on file, so it is audited with the agent's
+ * reason (issue 11): one row per customer it matched (in that customer's trail), or one row if none.
+ */
+export function findDuplicates(
+  db: Db,
+  actor: MutationActor,
+  input: CustomerDraft,
+  reason: string,
+): CustomerDuplicate[] {
+  let d: NormalisedDraft | null = null
   try {
     d = validateDraft(input)
   } catch {
-    return looseDuplicates(db, input)
+    // With an invalid draft only the identifiers typed so far can be compared.
   }
-  return duplicatesOf(db, d)
+  const found = d ? duplicatesOf(db, d) : looseDuplicates(db, input)
+  auditDuplicateCheck(db, actor, input, found, reason)
+  return found
+}
+
+function auditDuplicateCheck(
+  db: Db,
+  actor: MutationActor,
+  input: CustomerDraft,
+  found: CustomerDuplicate[],
+  reason: string,
+): void {
+  const code = (input.personalCode ?? '').replace(/\D/gu, '')
+  // What was checked, as the trail may show it: never the whole personal code.
+  const checked = {
+    name:
+      input.kind === 'person' ? `${input.firstName ?? ''} ${input.lastName ?? ''}`.trim() : input.companyName,
+    personalCode: code.length === 11 ? maskPersonalCode(code) : null,
+    registrationNo: input.registrationNo ?? null,
+    matches: found.length,
+  }
+  for (const customerId of found.length > 0 ? found.map((f) => f.id) : [null])
+    recordAccess(db, actor, {
+      action: 'customer.findDuplicates',
+      customerId,
+      entityType: 'customer',
+      ...(customerId ? { entityId: customerId } : {}),
+      reason: reason.trim(),
+      after: checked,
+    })
 }
 
 function duplicatesOf(db: Db, d: NormalisedDraft): CustomerDuplicate[] {
@@ -79,7 +121,6 @@ function duplicatesOf(db: Db, d: NormalisedDraft): CustomerDuplicate[] {
   return [...out.values()]
 }
 
-/** With an invalid draft only the identifiers typed so far can be compared. */
 function looseDuplicates(db: Db, input: CustomerDraft): CustomerDuplicate[] {
   const code = (input.personalCode ?? '').replace(/\D/gu, '')
   if (code.length !== 11) return []
@@ -103,16 +144,6 @@ function addressKey(a: {
     /\s/gu,
     '',
   )
-}
-
-/** Rough gas-quality zone from the postal code; the centre assigns the definitive one when it syncs. */
-function zoneOf(postalCode: string): string {
-  const n = Number(postalCode.slice(3, 5))
-  if (n < 30) return 'riga'
-  if (n < 34) return 'zemgale'
-  if (n < 40) return 'kurzeme'
-  if (n < 46 || (n >= 48 && n < 50)) return 'vidzeme'
-  return 'latgale'
 }
 
 function loadBand(maxFlow: number): string {
@@ -140,9 +171,13 @@ export function createCustomer(
   const d = validateDraft(input)
   const duplicates = duplicatesOf(db, d)
   if (duplicates.length > 0 && (!ignoreDuplicates || duplicates.some((x) => x.reason !== 'name_address'))) {
-    // The same personal code or registration number is never a second customer.
+    // The same personal code or registration number is never a second customer. Saying so is a
+    // duplicate check like customers.findDuplicates, and audited the same way.
+    auditDuplicateCheck(db, actor, input, duplicates, 'customers.create')
     throw new ApiError('CONFLICT', 'customers.errors.duplicate', { duplicates })
   }
+  const calendar = calendarOptions(db, today)
+  const window = windowContainingDate(today, calendar)
   const taken = db.prepare(
     'SELECT metering_point_id FROM meters WHERE metering_point_id IN (SELECT value FROM json_each(?))',
   )
@@ -213,7 +248,7 @@ export function createCustomer(
           p.billingType,
           p.monthlyInstalmentCents,
           p.billingType === 'balanced' ? 12 : null,
-          zoneOf(p.address.postalCode),
+          p.zone,
           today,
           at,
           at,
@@ -233,8 +268,46 @@ export function createCustomer(
           loadBand(p.meter.maxFlowM3h),
           today,
         )
-        return { premiseId, subscriberNumber, meterId, meteringPointId: p.meter.meteringPointId }
+        // The register at installation: the reading the first consumption is measured from. Outside a
+        // reading window it is a move-in reading (DOMAIN.md), anchored like any out-of-window reading.
+        const day = Number(today.slice(8, 10))
+        db.prepare(
+          `INSERT INTO readings (id, meter_id, value, reading_date, period, source, status, channel, agent_id,
+             on_behalf_of, out_of_window, reason, flags, version, created_at)
+           VALUES (?, ?, ?, ?, ?, 'agent', 'actual', 'visit', ?, ?, ?, ?, ?, 1, ?)`,
+        ).run(
+          uuidv7(actor.nowMs),
+          meterId,
+          p.meter.installationReading,
+          today,
+          window?.month ?? (day <= 15 ? addMonths(monthOf(today), -1) : monthOf(today)),
+          actor.agentId,
+          id,
+          window ? 0 : 1,
+          window ? null : 'move-in',
+          JSON.stringify({ installation: true }),
+          at,
+        )
+        return {
+          premiseId,
+          subscriberNumber,
+          meterId,
+          meteringPointId: p.meter.meteringPointId,
+          installationReading: p.meter.installationReading,
+          zone: p.zone,
+        }
       })
+      for (const consent of d.consents)
+        insertConsent(db, {
+          id: uuidv7(actor.nowMs),
+          customerId: id,
+          channel: consent.channel,
+          granted: true,
+          via: consent.via,
+          at,
+          agentId: actor.agentId,
+          undoesId: null,
+        })
       refreshSearchIndex(db)
       return {
         result: { customerId: id, customerNumber },
@@ -243,7 +316,10 @@ export function createCustomer(
           kind: d.kind,
           name: d.kind === 'person' ? `${d.firstName} ${d.lastName}` : d.companyName,
           // What the agent recognises: subscriber number and metering point, not row ids.
-          premises: premises.map((p) => `${p.subscriberNumber} / ${p.meteringPointId}`),
+          premises: premises.map(
+            (p) => `${p.subscriberNumber} / ${p.meteringPointId} / ${p.installationReading} m³ / ${p.zone}`,
+          ),
+          consents: d.consents.map((c) => `${c.channel} (${c.via})`),
         },
       }
     },

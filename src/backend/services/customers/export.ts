@@ -1,20 +1,21 @@
 import { recordAccess, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
-import { message, type DocLanguage } from '../../documents/labels'
+import type { DocLanguage } from '../../documents/labels'
+import { summaryHtml, type ExportData, type Row } from './export-summary'
 import { loadCustomer } from './rows'
-
-type Row = Record<string, unknown>
 
 /**
  * Subject-access export (GDPR art. 15): every row this desk holds about the customer — profile,
  * consents, premises, meters, readings, invoices, statements, payments, portal login (without its
  * password hash), portal users and rights, messages, documents (metadata, not the files), and the audit
- * trail — as JSON, plus a readable HTML summary in the agent's language. The export itself is audited.
+ * trail — as JSON, plus a readable HTML summary in the agent's language (export-summary.ts). It holds the
+ * whole personal code, so it is only made with a reason, and audited with that reason.
  */
 export function exportCustomer(
   db: Db,
   actor: MutationActor,
   customerId: string,
+  reason: string,
   lang: DocLanguage,
 ): { filename: string; json: string; html: string } {
   const c = loadCustomer(db, customerId)
@@ -35,7 +36,7 @@ export function exportCustomer(
   const users = account
     ? all('SELECT * FROM portal_users WHERE account_id = ? ORDER BY created_at', account.id)
     : []
-  const data = {
+  const data: ExportData = {
     exportedAt: new Date(actor.nowMs).toISOString(),
     customer: { ...c, rid: undefined },
     consents: all('SELECT * FROM consents WHERE customer_id = ? ORDER BY at', c.id),
@@ -71,36 +72,11 @@ export function exportCustomer(
     customerId: c.id,
     entityType: 'customer',
     entityId: c.id,
+    reason: reason.trim(),
   })
   return {
     filename: `subject-access-${c.customer_number}`,
     json: JSON.stringify(data, null, 2),
     html: summaryHtml(data, lang),
   }
-}
-
-const esc = (v: unknown): string => String(v ?? '').replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`)
-
-function table(rows: Row[], emptyText: string): string {
-  if (rows.length === 0) return `<p>${esc(emptyText)}</p>`
-  const cols = Object.keys(rows[0])
-  return `<table><thead><tr>${cols.map((k) => `<th>${esc(k)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${cols.map((k) => `<td>${esc(r[k])}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`
-}
-
-function summaryHtml(data: Record<string, unknown>, lang: DocLanguage): string {
-  const t = (key: string) => message(lang, `customers.export.${key}`)
-  const sections = Object.entries(data)
-    .filter(([k]) => k !== 'exportedAt')
-    .map(([k, v]) => {
-      const rows = Array.isArray(v) ? (v as Row[]) : v ? [v as Row] : []
-      return `<h2>${esc(t(`sections.${k}`))} (${rows.length})</h2>${table(rows, t('none'))}`
-    })
-    .join('\n')
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t('title'))}</title>
-<style>body{font:13px/1.4 sans-serif;margin:24px}table{border-collapse:collapse;margin-bottom:16px}
-td,th{border:1px solid #999;padding:2px 6px;text-align:left;vertical-align:top}th{background:#eee}</style></head>
-<body><h1>${esc(t('title'))}</h1><p>${esc(t('exportedAt'))}: ${esc(data.exportedAt)}</p>
-${sections}</body></html>`
 }

@@ -1,4 +1,11 @@
-import { ApiError, type AddressInputShape, type CustomerDraft } from '../../../contract'
+import {
+  ApiError,
+  type AddressInputShape,
+  type consentChannels,
+  type consentVia,
+  type CustomerDraft,
+} from '../../../contract'
+import { suggestGasZone, type GasZone } from '../../../core/reference/zones'
 import { validateAddress, type Address } from '../../../core/contact/address'
 import { validateRegistrationNumber, validateVatNumber } from '../../../core/contact/business'
 import { validateEmail } from '../../../core/contact/email'
@@ -58,7 +65,15 @@ export interface NormalisedPremise {
   address: Address
   billingType: 'invoice' | 'balanced'
   monthlyInstalmentCents: number | null
-  meter: { meteringPointId: string; serial: string; model: string; digits: number; maxFlowM3h: number }
+  zone: GasZone
+  meter: {
+    meteringPointId: string
+    serial: string
+    model: string
+    digits: number
+    maxFlowM3h: number
+    installationReading: number
+  }
 }
 
 export interface NormalisedDraft {
@@ -74,6 +89,7 @@ export interface NormalisedDraft {
   language: 'lv' | 'en' | 'ru'
   address: Address
   premises: NormalisedPremise[]
+  consents: { channel: (typeof consentChannels)[number]; via: (typeof consentVia)[number] }[]
 }
 
 /** Every field through the src/core validators; all problems at once, so the form can mark them all. */
@@ -86,8 +102,8 @@ export function validateDraft(d: CustomerDraft): NormalisedDraft {
   let registrationNo: string | null = null
   let vatNo: string | null = null
   if (d.kind === 'person') {
-    firstName = errors.take('firstName', validateName(d.firstName ?? ''))
-    lastName = errors.take('lastName', validateName(d.lastName ?? ''))
+    firstName = errors.take('firstName', validateName(d.firstName ?? '', 'firstName'))
+    lastName = errors.take('lastName', validateName(d.lastName ?? '', 'lastName'))
     const pc = checkPersonalCode(d.personalCode ?? '')
     if (pc.valid) personalCode = pc.digits
     else errors.add('personalCode', `validation.personalCode.${pc.reason}`)
@@ -113,18 +129,27 @@ export function validateDraft(d: CustomerDraft): NormalisedDraft {
     const serial = p.meter.serial.trim().toUpperCase()
     if (!/^[A-Z0-9-]{3,30}$/u.test(serial))
       errors.add(`premises.${i}.meter.serial`, 'customers.errors.meterSerial')
+    const reading = p.meter.installationReading
+    if (reading === null || reading === undefined)
+      errors.add(`premises.${i}.meter.installationReading`, 'customers.errors.installationReadingRequired')
+    else if (reading >= 10 ** p.meter.digits)
+      errors.add(`premises.${i}.meter.installationReading`, 'customers.errors.installationReadingDigits')
     let instalment: number | null = null
     if (p.billingType === 'balanced') {
       if (p.monthlyInstalmentCents === null || p.monthlyInstalmentCents === undefined) {
         errors.add(`premises.${i}.monthlyInstalmentCents`, 'customers.errors.instalmentRequired')
       } else instalment = p.monthlyInstalmentCents
     }
-    if (pa) {
+    const zone = p.zone ?? (pa ? suggestGasZone(pa.postalCode) : null)
+    if (pa && zone === null) errors.add(`premises.${i}.zone`, 'customers.errors.zoneRequired')
+    if (pa && zone !== null) {
       premises.push({
         address: pa,
         billingType: p.billingType,
         monthlyInstalmentCents: instalment,
+        zone,
         meter: {
+          installationReading: reading ?? 0,
           meteringPointId: point,
           serial,
           model: (p.meter.model ?? '').trim() || `G${p.meter.maxFlowM3h <= 6 ? 4 : 6}`,
@@ -134,8 +159,14 @@ export function validateDraft(d: CustomerDraft): NormalisedDraft {
       })
     }
   })
+  const consents = d.consents ?? []
+  consents.forEach((c, i) => {
+    if (consents.findIndex((x) => x.channel === c.channel) !== i)
+      errors.add(`consents.${i}.channel`, 'customers.errors.consentTwice')
+  })
   errors.throwIfAny()
   return {
+    consents,
     kind: d.kind,
     firstName,
     lastName,

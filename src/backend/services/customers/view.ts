@@ -1,4 +1,4 @@
-import { consentChannels, type CustomerView } from '../../../contract'
+import { CONSENT_UNDO_MS, consentChannels, type CustomerView } from '../../../contract'
 import { maskPersonalCode } from '../../../core/personal-code'
 import type { Db } from '../../db/open'
 import { customerAddress, customerName, loadCustomer } from './rows'
@@ -7,42 +7,74 @@ type Consent = CustomerView['consents'][number]
 type Premise = CustomerView['premises'][number]
 type Portal = CustomerView['portal']
 
-export function consentRows(db: Db, customerId: string, latestOnly: boolean): Consent[] {
+/** Who is looking: decides whether a consent choice can still be undone by them. */
+export interface Viewer {
+  agentId: string
+  nowMs: number
+}
+
+export function consentRows(db: Db, customerId: string, latestOnly: boolean, viewer?: Viewer): Consent[] {
   const rows = db
     .prepare(
-      `SELECT c.channel, c.granted, c.at, c.source, a.display_name AS agent, c.wording_version
+      `SELECT c.id, c.channel, c.granted, c.at, c.source, c.obtained_via, c.agent_id, a.display_name AS agent,
+         c.wording_version, c.undoes_id
        FROM consents c LEFT JOIN agents a ON a.id = c.agent_id
        WHERE c.customer_id = ? ORDER BY c.at DESC, c.rowid DESC`,
     )
     .all(customerId) as {
+    id: string
     channel: Consent['channel']
     granted: number
     at: string
     source: 'portal' | 'agent'
+    obtained_via: Consent['via']
+    agent_id: string | null
     agent: string | null
     wording_version: string
+    undoes_id: string | null
   }[]
+  const latest = new Set(consentChannels.map((ch) => rows.find((r) => r.channel === ch)?.id))
   const all = rows.map((r) => ({
+    id: r.id,
     channel: r.channel,
     granted: r.granted === 1,
     at: r.at,
     source: r.source,
+    via: r.obtained_via,
     agentName: r.agent,
     wordingVersion: r.wording_version,
+    undoesId: r.undoes_id,
+    undoUntil: undoUntil(r, latest.has(r.id), viewer),
   }))
   if (!latestOnly) return all
   // Never pre-ticked: a channel with no recorded choice shows as not granted.
   return consentChannels.map(
     (channel) =>
       all.find((c) => c.channel === channel) ?? {
+        id: null,
         channel,
         granted: false,
         at: null,
         source: null,
+        via: null,
         agentName: null,
         wordingVersion: null,
+        undoesId: null,
+        undoUntil: null,
       },
   )
+}
+
+/** The agent's own latest choice (not itself an undo) can be taken back for CONSENT_UNDO_MS. */
+export function undoUntil(
+  r: { at: string; source: string; agent_id: string | null; undoes_id: string | null },
+  isLatest: boolean,
+  viewer: Viewer | undefined,
+): string | null {
+  if (!viewer || !isLatest || r.source !== 'agent' || r.agent_id !== viewer.agentId || r.undoes_id)
+    return null
+  const until = Date.parse(r.at) + CONSENT_UNDO_MS
+  return until > viewer.nowMs ? new Date(until).toISOString() : null
 }
 
 function premises(db: Db, customerId: string): Premise[] {
@@ -163,7 +195,7 @@ export function portalOf(db: Db, customerId: string): Portal {
 }
 
 /** Everything the one-screen customer view shows. Reading it is not audited; revealing the code is. */
-export function getCustomerView(db: Db, customerId: string): CustomerView {
+export function getCustomerView(db: Db, customerId: string, viewer?: Viewer): CustomerView {
   const c = loadCustomer(db, customerId)
   const invoices = db
     .prepare(
@@ -205,7 +237,7 @@ export function getCustomerView(db: Db, customerId: string): CustomerView {
     phone: c.phone,
     language: c.preferred_language,
     address: customerAddress(c),
-    consents: consentRows(db, c.id, true),
+    consents: consentRows(db, c.id, true, viewer),
     premises: premises(db, c.id),
     portal: portalOf(db, c.id),
     balanceCents,

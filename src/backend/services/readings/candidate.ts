@@ -61,7 +61,8 @@ function instantFor(date: string | undefined, nowMs: number, meter: MeterRow): n
   return rigaWallTimeToEpochMs(date, 12)
 }
 
-export function evaluate(db: Db, input: CandidateInput, nowMs: number): Evaluated {
+/** `mayCorrect`: the agent holds the `correctReadings` right (see RIGHTS in the contract). */
+export function evaluate(db: Db, input: CandidateInput, nowMs: number, mayCorrect = false): Evaluated {
   const meter = requireMeter(db, input.meterId)
   const at = instantFor(input.date, nowMs, meter)
   if (meter.removed_at && rigaDate(at) > meter.removed_at)
@@ -78,7 +79,12 @@ export function evaluate(db: Db, input: CandidateInput, nowMs: number): Evaluate
       correctionReason: input.correctionReason ?? null,
       confirmed: input.confirmed ?? [],
     },
-    { meter: { digits: meter.digits, maxFlowM3h: meter.max_flow_m3h }, readings: records, calendar },
+    {
+      meter: { digits: meter.digits, maxFlowM3h: meter.max_flow_m3h },
+      readings: records,
+      calendar,
+      mayCorrect,
+    },
   )
   const calorific = calorificValueFor(
     meter.zone,

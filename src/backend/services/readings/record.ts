@@ -21,7 +21,12 @@ export interface Recorded {
  * between the dry run and the save can slip past the checks), then writes the reading — source 'agent',
  * on behalf of the premise's customer — with its outbox and audit rows.
  */
-export function recordReading(db: Db, actor: MutationActor, input: RecordInput): Recorded {
+export function recordReading(
+  db: Db,
+  actor: MutationActor,
+  input: RecordInput,
+  mayCorrect = false,
+): Recorded {
   const readingId = uuidv7(actor.nowMs)
   const meterCustomer = stmt(
     db,
@@ -38,7 +43,7 @@ export function recordReading(db: Db, actor: MutationActor, input: RecordInput):
       args: { readingId, ...input },
     },
     () => {
-      const { meter, core, result } = evaluate(db, input, actor.nowMs)
+      const { meter, core, result } = evaluate(db, input, actor.nowMs, mayCorrect)
       if (core.blocked)
         throw new ApiError('VALIDATION', 'readings.errors.blocked', {
           findings: core.findings.filter((f) => f.severity === 'block').map((f) => f.code),
