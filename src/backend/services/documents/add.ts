@@ -47,12 +47,23 @@ export function decodeUpload(contentBase64: string): Buffer {
   return bytes
 }
 
+function refuseDuplicate(ctx: BackendContext, customerId: string, sha256: string): void {
+  const dup = ctx.db
+    .prepare('SELECT id FROM documents WHERE customer_id = ? AND sha256 = ?')
+    .get(customerId, sha256) as { id: string } | undefined
+  if (dup) throw new ApiError('CONFLICT', 'documents.review.errors.duplicate', { id: dup.id })
+}
+
 /**
  * Adds a file to a customer and validates it at once. The validation report is local, derived data
  * (the central system validates for itself), so the outbox carries the file's identity, not the report;
  * the bytes stay in the row and travel by sha256 when the sync client uploads attachments.
  */
-export function addDocument(ctx: BackendContext, actor: MutationActor, input: AddInput): DocumentDetail {
+export async function addDocument(
+  ctx: BackendContext,
+  actor: MutationActor,
+  input: AddInput,
+): Promise<DocumentDetail> {
   const bytes = decodeUpload(input.contentBase64)
   const fileName = cleanFileName(input.fileName)
   const customer = ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(input.customerId)
@@ -61,12 +72,11 @@ export function addDocument(ctx: BackendContext, actor: MutationActor, input: Ad
   // Not a signed-document format at all (a photo, a text file, random bytes): refused, nothing stored.
   if (format === 'unknown') throw new ApiError('VALIDATION', 'documents.review.errors.notSigned')
   const sha256 = sha256Hex(bytes)
-  const dup = ctx.db
-    .prepare('SELECT id FROM documents WHERE customer_id = ? AND sha256 = ?')
-    .get(input.customerId, sha256) as { id: string } | undefined
-  if (dup) throw new ApiError('CONFLICT', 'documents.review.errors.duplicate', { id: dup.id })
-  // Validation runs before the transaction: it is CPU work and must not hold the write lock.
-  const validation = validateNow(ctx, bytes, fileName)
+  refuseDuplicate(ctx, input.customerId, sha256)
+  // Validation runs before the transaction, in a worker: it is CPU work and must not hold the write lock.
+  const validation = await validateNow(ctx, bytes, fileName)
+  // The same file may have been added by a parallel call while this one was being checked.
+  refuseDuplicate(ctx, input.customerId, sha256)
   const id = uuidv7(actor.nowMs)
   const at = new Date(actor.nowMs).toISOString()
   const mime = MEDIA_TYPES[format] ?? 'application/octet-stream'

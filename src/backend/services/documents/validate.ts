@@ -1,18 +1,55 @@
 import { createHash } from 'node:crypto'
+import { ApiError } from '../../../contract'
 import type { BackendContext } from '../../context'
 import type { Db } from '../../db/open'
-import { validateDocument } from '../../signatures'
+import { ValidationLimitError } from '../../validation/pool'
 import type { StoredValidation } from './rows'
 import { trustFor } from './trust'
 
-/** Validation as the desk runs it: now, the bundled lists, the test PKI only when the setting is on. */
-export function validateNow(ctx: BackendContext, bytes: Buffer, fileName: string): StoredValidation {
+/**
+ * Validation as the desk runs it: now, the bundled lists, the test PKI only when the setting is on — in
+ * the backend's worker pool, so a large or hostile file never stalls the other calls.
+ */
+export async function validateNow(
+  ctx: BackendContext,
+  bytes: Buffer,
+  fileName: string,
+): Promise<StoredValidation> {
   const trust = trustFor(ctx)
-  const report = validateDocument(bytes, fileName, {
-    validationTime: new Date(ctx.clock.now()),
-    trustStore: trust.loaded.store,
-  })
-  return { report, testPki: trust.testPki }
+  try {
+    const report = await ctx.validation.validate({
+      bytes,
+      fileName,
+      validationTime: new Date(ctx.clock.now()),
+      trustStore: trust.loaded.store,
+    })
+    return { report, testPki: trust.testPki }
+  } catch (e) {
+    throw e instanceof ValidationLimitError ? limitError(e) : e
+  }
+}
+
+/** A job the pool stopped, in the agent's language; nothing was written for it. */
+export function limitError(e: ValidationLimitError): ApiError {
+  const base = 'documents.review.errors.check'
+  switch (e.kind) {
+    case 'memory':
+      return new ApiError('VALIDATION', `${base}.memory`, { reason: 'memory', limitMb: e.limits.memoryMb })
+    case 'time':
+      return new ApiError('VALIDATION', `${base}.time`, {
+        reason: 'time',
+        limitSeconds: Math.round(e.limits.timeoutMs / 1000),
+      })
+    case 'busy':
+      return new ApiError('UNAVAILABLE', `${base}.busy`, { reason: 'busy' })
+    default:
+      return new ApiError('UNAVAILABLE', `${base}.stopped`, { reason: e.kind })
+  }
+}
+
+/** A document the checker refused (too big a heap, too long): the stored report simply stays. */
+export function isFileLimit(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 'VALIDATION' && e.messageKey.startsWith('documents.review.errors.check.')
 }
 
 export function sha256Hex(bytes: Buffer): string {
