@@ -38,7 +38,7 @@ export function limitError(e: ValidationLimitError): ApiError {
     case 'time':
       return new ApiError('VALIDATION', `${base}.time`, {
         reason: 'time',
-        limitSeconds: Math.round(e.limits.timeoutMs / 1000),
+        limitSeconds: Math.ceil(e.limits.timeoutMs / 1000),
       })
     case 'busy':
       return new ApiError('UNAVAILABLE', `${base}.busy`, { reason: 'busy' })
