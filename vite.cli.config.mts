@@ -21,6 +21,8 @@ export default defineConfig({
       input: {
         gasdesk: resolve(import.meta.dirname, 'src/cli/index.ts'),
         'web-host': resolve(import.meta.dirname, 'src/web-host/index.ts'),
+        // The backend's document-validation worker threads (src/backend/validation/entry.ts).
+        'validation-worker': resolve(import.meta.dirname, 'src/backend/validation/worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'cjs', entryFileNames: '[name].cjs' },

@@ -49,7 +49,11 @@ export function limitError(e: ValidationLimitError): ApiError {
 
 /** A document the checker refused (too big a heap, too long): the stored report simply stays. */
 export function isFileLimit(e: unknown): boolean {
-  return e instanceof ApiError && e.code === 'VALIDATION' && e.messageKey.startsWith('documents.review.errors.check.')
+  return (
+    e instanceof ApiError &&
+    e.code === 'VALIDATION' &&
+    e.messageKey.startsWith('documents.review.errors.check.')
+  )
 }
 
 export function sha256Hex(bytes: Buffer): string {
