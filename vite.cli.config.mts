@@ -25,7 +25,12 @@ export default defineConfig({
         'validation-worker': resolve(import.meta.dirname, 'src/backend/validation/worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      output: {
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        // package.json `bin` runs out/cli/gasdesk.cjs directly.
+        banner: (chunk) => (chunk.name === 'gasdesk' && chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 })
