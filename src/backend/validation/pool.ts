@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads'
 import type { DocumentReport } from '../../core/signatures/result'
 import type { TrustStore } from '../signatures'
 import { validationWorkerEntry, type WorkerEntry } from './entry'
-import type { JobMessage, ResultMessage } from './protocol'
+import { asBuffer, transferable, type JobMessage, type ResultMessage } from './protocol'
 
 /**
  * Signed-document validation off the backend's thread: a small pool of worker threads, each job capped
@@ -43,9 +43,15 @@ export interface ValidationJob {
   content?: Buffer
 }
 
+/** The report, and the job's bytes handed back (they were moved to the worker, not copied). */
+export interface ValidationResult {
+  report: DocumentReport
+  bytes: Buffer
+}
+
 interface Pending {
   job: ValidationJob
-  resolve(r: DocumentReport): void
+  resolve(r: ValidationResult): void
   reject(e: Error): void
 }
 
@@ -94,7 +100,11 @@ export class ValidationPool {
     return this.slots.length
   }
 
-  validate(job: ValidationJob): Promise<DocumentReport> {
+  /**
+   * Validates in a worker. A large `job.bytes` is moved to the worker and back, so the caller's Buffer is
+   * empty meanwhile (and after a refusal): use the `bytes` of the result.
+   */
+  validate(job: ValidationJob): Promise<ValidationResult> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new ValidationLimitError('closed', this.limits))
       if (this.queue.length >= this.limits.maxQueued)
@@ -176,7 +186,12 @@ export class ValidationPool {
     const timer = setTimeout(() => this.retire(slot, 'time'), this.limits.timeoutMs)
     slot.running = { ...p, id, timer }
     slot.trustKey = key
-    slot.worker.postMessage(message)
+    try {
+      slot.worker.postMessage(message, transferable(p.job.bytes))
+    } catch {
+      // An ArrayBuffer Node will not let go of (marked untransferable): cloned instead.
+      slot.worker.postMessage(message)
+    }
   }
 
   private finished(slot: Slot, m: ResultMessage): void {
@@ -184,7 +199,7 @@ export class ValidationPool {
     if (!run || run.id !== m.id) return
     clearTimeout(run.timer)
     slot.running = null
-    if ('report' in m) run.resolve(m.report)
+    if ('report' in m) run.resolve({ report: m.report, bytes: asBuffer(m.bytes) })
     else run.reject(new Error(`validation worker: ${m.error}`))
     this.idle(slot)
     this.pump()

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { MemoryTrustStore, validateDocument } from '../signatures'
-import { asBuffer, type JobMessage, type ResultMessage } from './protocol'
+import { asBuffer, transferable, type JobMessage, type ResultMessage } from './protocol'
 
 let trust: { key: number; store: MemoryTrustStore } | null = null
 
@@ -21,10 +21,10 @@ parentPort?.on('message', (m: JobMessage) => {
       trustStore: trust.store,
       ...(m.content ? { content: asBuffer(m.content) } : {}),
     })
-    out = { id: m.id, report }
+    out = { id: m.id, report, bytes: m.bytes }
   } catch (e) {
-    out = { id: m.id, error: e instanceof Error ? e.message : String(e) }
+    out = { id: m.id, error: e instanceof Error ? e.message : String(e), bytes: m.bytes }
   }
-  parentPort?.postMessage(out)
+  parentPort?.postMessage(out, transferable(m.bytes))
 })
 parentPort?.postMessage({ ready: true })

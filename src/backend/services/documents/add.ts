@@ -5,7 +5,7 @@ import { commitMutation, type MutationActor } from '../../db/mutations'
 import { uuidv7 } from '../../ids'
 import { sniffFormat } from '../../signatures'
 import { getRow, toDetail } from './rows'
-import { sha256Hex, validateNow } from './validate'
+import { nextTurn, sha256Hex, validateNow, writeTurn } from './validate'
 
 export interface AddInput {
   customerId: string
@@ -64,7 +64,9 @@ export async function addDocument(
   actor: MutationActor,
   input: AddInput,
 ): Promise<DocumentDetail> {
-  const bytes = decodeUpload(input.contentBase64)
+  await nextTurn()
+  let bytes = decodeUpload(input.contentBase64)
+  await nextTurn()
   const fileName = cleanFileName(input.fileName)
   const customer = ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(input.customerId)
   if (!customer) throw new ApiError('NOT_FOUND', 'documents.review.errors.customerNotFound')
@@ -73,8 +75,11 @@ export async function addDocument(
   if (format === 'unknown') throw new ApiError('VALIDATION', 'documents.review.errors.notSigned')
   const sha256 = sha256Hex(bytes)
   refuseDuplicate(ctx, input.customerId, sha256)
+  await nextTurn()
   // Validation runs before the transaction, in a worker: it is CPU work and must not hold the write lock.
-  const validation = await validateNow(ctx, bytes, fileName)
+  const { bytes: back, ...validation } = await validateNow(ctx, bytes, fileName)
+  bytes = back
+  await writeTurn()
   // The same file may have been added by a parallel call while this one was being checked.
   refuseDuplicate(ctx, input.customerId, sha256)
   const id = uuidv7(actor.nowMs)

@@ -21,7 +21,8 @@ export async function revalidateDocument(
   if (!bytes) throw new ApiError('UNAVAILABLE', 'documents.review.errors.contentMissing')
   const before = parseValidation(row.validation)
   // A file the checker stops (memory or time cap) keeps its stored report; the error says why.
-  const next = await validateNow(ctx, bytes, row.filename)
+  const { report, testPki } = await validateNow(ctx, bytes, row.filename)
+  const next = { report, testPki }
   const at = new Date(actor.nowMs).toISOString()
   ctx.db.transaction(() => {
     ctx.db

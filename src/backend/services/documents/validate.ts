@@ -8,22 +8,23 @@ import { trustFor } from './trust'
 
 /**
  * Validation as the desk runs it: now, the bundled lists, the test PKI only when the setting is on — in
- * the backend's worker pool, so a large or hostile file never stalls the other calls.
+ * the backend's worker pool, so a large or hostile file never stalls the other calls. The bytes move to
+ * the worker and back: use the returned `bytes`, not the Buffer passed in.
  */
 export async function validateNow(
   ctx: BackendContext,
   bytes: Buffer,
   fileName: string,
-): Promise<StoredValidation> {
+): Promise<StoredValidation & { bytes: Buffer }> {
   const trust = trustFor(ctx)
   try {
-    const report = await ctx.validation.validate({
+    const { report, bytes: back } = await ctx.validation.validate({
       bytes,
       fileName,
       validationTime: new Date(ctx.clock.now()),
       trustStore: trust.loaded.store,
     })
-    return { report, testPki: trust.testPki }
+    return { report, testPki: trust.testPki, bytes: back }
   } catch (e) {
     throw e instanceof ValidationLimitError ? limitError(e) : e
   }
@@ -58,6 +59,24 @@ export function isFileLimit(e: unknown): boolean {
 
 export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
+}
+
+/**
+ * One turn of the event loop: a large upload's steps (decode, digest, hand-over to the worker, insert)
+ * each take milliseconds, so other calls are answered between them.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+let lastWrite: Promise<void> = Promise.resolve()
+
+/**
+ * A turn for writing a large document: uploads whose validation ends together would otherwise insert
+ * their megabytes back to back in one turn of the event loop; this puts other calls between them.
+ */
+export function writeTurn(): Promise<void> {
+  const mine = lastWrite.then(nextTurn)
+  lastWrite = mine
+  return mine
 }
 
 /** The stored bytes. Inline BLOBs only for now (see README in this folder). */
