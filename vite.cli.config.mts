@@ -28,6 +28,9 @@ export default defineConfig({
       output: {
         format: 'cjs',
         entryFileNames: '[name].cjs',
+        // Shared and lazily loaded chunks sit beside the entries, so every module's __dirname is out/cli
+        // (the central's migrations and the backend's resources are found relative to it).
+        chunkFileNames: '[name]-[hash].cjs',
         // package.json `bin` runs out/cli/gasdesk.cjs directly.
         banner: (chunk) => (chunk.name === 'gasdesk' && chunk.isEntry ? '#!/usr/bin/env node' : ''),
       },
