@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url'
 
 const cli = fileURLToPath(new URL('../out/cli/gasdesk.cjs', import.meta.url))
 if (!existsSync(cli)) {
-  console.error('gasdesk: out/cli/gasdesk.cjs is missing: run `npm run build` (or `npm run gasdesk:src -- …`)')
+  console.error(
+    'gasdesk: out/cli/gasdesk.cjs is missing: run `npm run build` (or `npm run gasdesk:src -- …`)',
+  )
   process.exit(3)
 }
 // The CLI reads its arguments from process.argv after the script: keep that shape.
