@@ -25,6 +25,7 @@ import { readingsHandlers } from './handlers/readings'
 import { documentHandlers } from './handlers/documents'
 import { billingHandlers } from './handlers/billing'
 import { auditHandlers } from './handlers/audit'
+import { ValidationPool, type PoolOptions } from './validation/pool'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing, unless `create` is false. */
@@ -45,6 +46,8 @@ export interface BackendOptions {
   desktop?: DesktopPort
   /** Where the sync client keeps its token (Electron: safeStorage; browser shell: owner-only file). */
   secrets?: SecretStore
+  /** Size and caps of the document-validation worker pool (defaults in validation/pool.ts). */
+  validation?: PoolOptions
 }
 
 export interface Backend {
@@ -90,6 +93,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       version: options.version ?? '0.1.0',
       resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
       storage,
+      // Workers start on the first document, so a backend that never validates one never starts a thread.
+      validation: new ValidationPool(options.validation),
       ...(options.desktop ? { desktop: options.desktop } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
     }
@@ -146,6 +151,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       clearInterval(sweep)
       check.stop()
       jobs.closeAll()
+      void ctx.validation.close()
       checkpointer.stop()
       try {
         db.close()
