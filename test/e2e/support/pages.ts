@@ -210,4 +210,70 @@ export class BatchPrintPanel {
   get progress(): Locator {
     return this.panel.locator('[role=progressbar]')
   }
+  get status(): Locator {
+    return this.panel.locator('[role="status"]')
+  }
+  async open(): Promise<void> {
+    await this.page.evaluate(() => (location.hash = '#/invoices'))
+    await this.panel.waitFor()
+  }
+  /** Presses the start button (its label in the screen's language). */
+  async start(label: string): Promise<void> {
+    await this.panel.getByRole('button', { name: label, exact: true }).click()
+  }
+}
+
+/**
+ * A PDF the browser shell opened in a new tab: a page of ours titled for the document ("Rēķins Nr. …"),
+ * the browser's PDF viewer in a full-size frame.
+ */
+export class PdfTab {
+  constructor(readonly page: Page) {}
+
+  get frame(): Locator {
+    return this.page.locator('iframe')
+  }
+  /** Resolves once the frame holds the PDF. */
+  async shown(): Promise<void> {
+    await this.page.waitForFunction(
+      () => document.querySelector('iframe')?.getAttribute('src')?.startsWith('blob:') ?? false,
+    )
+  }
+  title(): Promise<string> {
+    return this.page.title()
+  }
+}
+
+/** The customer view's billing panel: amounts, invoices or statements per premise, previews. */
+export class BillingPanel {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.locator('[data-testid="customer-billing"]')
+  }
+  get figures(): Locator {
+    return this.panel.locator('[data-testid="billing-figures"]')
+  }
+  get invoices(): Locator {
+    return this.panel.locator('[data-testid="invoice-table"]')
+  }
+  get statements(): Locator {
+    return this.panel.locator('[data-testid="statement-table"]')
+  }
+  get firstHeading(): Locator {
+    return this.panel.locator('h3').first()
+  }
+  /** Opens the customer by id (the address the search would put there) and waits for the amounts. */
+  async openCustomer(customerId: string): Promise<void> {
+    await this.page.evaluate((id) => (location.hash = `#/customers?id=${id}`), customerId)
+    await this.figures.waitFor()
+  }
+  /** Switches to the premise with this subscriber number. */
+  async premise(subscriber: string): Promise<void> {
+    await this.panel.getByRole('tab', { name: new RegExp(subscriber) }).click()
+  }
+  /** The row of an invoice or statement by its number. */
+  row(number: string): Locator {
+    return this.panel.locator(`tr:has-text("${number}")`)
+  }
 }
