@@ -52,7 +52,6 @@ afterAll(async () => {
   await app?.close()
 })
 
-
 /** Clicks a preview button; returns the PDF the new tab shows (from the audited billing.print reply). */
 async function previewPdf(
   page: Page,
@@ -118,9 +117,7 @@ describe('invoices (LV, then RU)', () => {
     const figures = await billing.figures.innerText()
     expect(figures).toContain('Apmaksājams tagad')
     expect(figures).toMatch(/€|EUR/)
-    await expect
-      .poll(() => billing.invoices.innerText())
-      .toContain(invoiceDoc.number)
+    await expect.poll(() => billing.invoices.innerText()).toContain(invoiceDoc.number)
 
     const text = await previewPdf(
       page,
@@ -143,9 +140,7 @@ describe('invoices (LV, then RU)', () => {
     const billing = new BillingPanel(page)
     await billing.openCustomer(statementDoc.customerId)
     await billing.premise(statementDoc.subscriber)
-    await expect
-      .poll(() => billing.statements.innerText())
-      .toContain(statementDoc.number)
+    await expect.poll(() => billing.statements.innerText()).toContain(statementDoc.number)
     const text = await previewPdf(
       page,
       statementDoc.number,
@@ -165,10 +160,7 @@ describe('invoices (LV, then RU)', () => {
     await panel.month(formatMonth(statementDoc.month, 'lv'))
     await panel.fill('batch-street', statementDoc.street)
     await panel.fill('batch-city', statementDoc.city)
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      panel.start('Drukāt'),
-    ])
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.start('Drukāt')])
     // Named in the agent's language: "pārskati-2026-10-Street.pdf".
     expect(download.suggestedFilename()).toMatch(new RegExp(`^pārskati-${statementDoc.month}-.+\\.pdf$`, 'u'))
     const file = join(SHOTS, 'batch-lv.pdf')

@@ -136,7 +136,9 @@ export const useBillingStore = defineStore('billing', () => {
     else early.set(p.jobId, p)
   })
   /** Starts a batch; null when nothing runs (empty selection, or the agent cancelled a dialog). */
-  async function startBatch(input: MethodInput<'billing.batchStart'>): Promise<{ total: number; started: boolean }> {
+  async function startBatch(
+    input: MethodInput<'billing.batchStart'>,
+  ): Promise<{ total: number; started: boolean }> {
     const r = await api.call('billing.batchStart', input)
     if (!r.jobId) return { total: r.total, started: false }
     batch.value = early.get(r.jobId) ?? { jobId: r.jobId, done: 0, total: r.total, state: 'running' }

@@ -136,7 +136,8 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   /** A one-off lookup for a customer picker elsewhere (the audit log's filter): not the box's search. */
-  const lookup = async (query: string, limit = 10) => (await api.call('customers.search', { query, limit })).hits
+  const lookup = async (query: string, limit = 10) =>
+    (await api.call('customers.search', { query, limit })).hits
   /** The duplicate check before a new customer (audited with its purpose), then the creation. */
   const findDuplicates = (input: MethodInput<'customers.findDuplicates'>) =>
     api.call('customers.findDuplicates', input)

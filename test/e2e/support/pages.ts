@@ -24,6 +24,10 @@ export class Shell {
   async shot(path: string): Promise<void> {
     await this.page.screenshot({ path })
   }
+  /** The status bar line that matches `text` (e.g. the pending count). */
+  status(text: RegExp): Locator {
+    return this.page.locator('.status-bar').getByText(text)
+  }
 }
 
 export class NewCustomerForm {
@@ -275,5 +279,66 @@ export class BillingPanel {
   /** The row of an invoice or statement by its number. */
   row(number: string): Locator {
     return this.panel.locator(`tr:has-text("${number}")`)
+  }
+}
+
+/** The Readings section: single entry, a batch of paper slips, a meter's history. */
+export class ReadingsSection {
+  constructor(readonly page: Page) {}
+
+  async open(mode?: 'single' | 'batch' | 'history'): Promise<void> {
+    await this.page.evaluate((m) => (location.hash = m ? `#/readings?mode=${m}` : '#/readings'), mode ?? '')
+  }
+  // Single entry
+  get card(): Locator {
+    return this.page.locator('.rd-card')
+  }
+  get windowState(): Locator {
+    return this.page.locator('[data-testid=window-state]')
+  }
+  get kwh(): Locator {
+    return this.page.locator('[data-testid=kwh]')
+  }
+  get saved(): Locator {
+    return this.page.locator('[data-testid=saved]')
+  }
+  get findings(): Locator {
+    return this.page.locator('.rd-findings')
+  }
+  // Batch
+  batchWarnings(row: number): Locator {
+    return this.page.locator(`tr[data-row="${row}"] [data-severity=warn]`)
+  }
+  get batchSavedRows(): Locator {
+    return this.page.locator('tr.rd-state-saved')
+  }
+  get batchSummary(): Locator {
+    return this.page.locator('[data-testid=batch-summary]')
+  }
+  get batchFinish(): Locator {
+    return this.page.locator('button', { hasText: /Pabeigt/ })
+  }
+  get batchReport(): Locator {
+    return this.page.locator('[data-testid=batch-report]')
+  }
+  // History
+  async history(identifier: string): Promise<void> {
+    const box = this.page.locator('#history-identifier')
+    await box.fill(identifier)
+    await box.press('Enter')
+    await this.page.locator('[data-testid=history-chart]').waitFor()
+    await this.historyRows.first().waitFor()
+  }
+  get historyRows(): Locator {
+    return this.page.locator('[data-testid=history-table] tbody tr')
+  }
+  historyCaption(text: string): Locator {
+    return this.page.locator('[data-testid=history-table] caption', { hasText: text })
+  }
+  get historySelected(): Locator {
+    return this.page.locator('[data-testid=history-selected]')
+  }
+  get chart(): Locator {
+    return this.page.locator('.rd-chart-box')
   }
 }

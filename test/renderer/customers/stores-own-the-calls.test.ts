@@ -65,10 +65,11 @@ describe('renderer stores own the backend calls', { timeout: 60_000 }, () => {
     await desk.wrapper.find('form.inline-form').trigger('submit')
     await desk.settle()
     // The login, then the customer's view as it now is (the audit trail reloads beside it).
-    expect(methods().slice(before).filter((m) => m !== 'customers.audit')).toEqual([
-      'customers.portal.create',
-      'customers.get',
-    ])
+    expect(
+      methods()
+        .slice(before)
+        .filter((m) => m !== 'customers.audit'),
+    ).toEqual(['customers.portal.create', 'customers.get'])
     const password = document.querySelector('[data-test="temporary-password"]')?.textContent?.trim()
     expect(password).toMatch(/^[A-Za-z2-9]{12}$/)
     const status = desk.backend.ctx.db

@@ -24,9 +24,11 @@ function meterWithHistory(): { id: string; last: number } {
 }
 
 const pendingCount = (): number =>
-  (desk!.backend.ctx.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as {
-    n: number
-  }).n
+  (
+    desk!.backend.ctx.db.prepare(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get() as {
+      n: number
+    }
+  ).n
 
 describe('saving a reading', { timeout: 60_000 }, () => {
   it('is one reading.record call that brings the new card and the pending count to the screen', async () => {
