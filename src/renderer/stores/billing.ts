@@ -85,7 +85,7 @@ export const useBillingStore = defineStore('billing', () => {
   }
   function overview(customerId: string): ReturnType<typeof fetchOverview> {
     const early = prefetched?.customerId === customerId ? prefetched.answer : null
-    prefetched = null
+    if (early) prefetched = null
     return early ? early.catch(() => fetchOverview(customerId)) : fetchOverview(customerId)
   }
   const series = (premiseId: string) => api.call('billing.series', { premiseId })
@@ -107,9 +107,12 @@ export const useBillingStore = defineStore('billing', () => {
         return { kind: 'saved', file: (await api.call('billing.saveAs', { kind, id })).file }
       return { kind: (await api.call('billing.printDialog', { kind, id })).outcome }
     }
+    // The request leaves first: opening a tab takes the browser a while, and the PDF is made meanwhile.
+    // Both happen in this same task, so the tab still counts as opened by the agent's click.
+    const answer = api.call('billing.print', { kind, id, purpose })
     const tab = purpose === 'preview' ? window.open('', '_blank') : null
     try {
-      const pdf = await api.call('billing.print', { kind, id, purpose })
+      const pdf = await answer
       if (purpose === 'save') {
         downloadPdf([fromBase64(pdf.base64)], pdf.filename)
         return { kind: 'saved', file: pdf.filename }
