@@ -1,4 +1,7 @@
+import { toRigaWallTime } from '../calendar/riga-time'
 import type { DisplayLanguage } from './language'
+
+const pad2 = (n: number): string => String(n).padStart(2, '0')
 
 /** Every date and time the desk shows is Riga time, whatever the workstation's zone. */
 export const RIGA = 'Europe/Riga'
@@ -14,27 +17,13 @@ export function formatDate(isoDate: string, language: DisplayLanguage): string {
   return language === 'lv' ? `${d}.${mo}.${y}.` : `${d}.${mo}.${y}`
 }
 
-/** The Riga calendar date and wall-clock time of an instant, as `YYYY-MM-DD` and `HH:MM`. */
-export function rigaParts(instant: string | number | Date): { date: string; time: string } {
-  const at = instant instanceof Date ? instant : new Date(instant)
-  if (Number.isNaN(at.getTime())) throw new RangeError(`not a time: ${String(instant)}`)
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: RIGA,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at)
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
-}
-
 /** An instant as Riga date and time: LV `26.11.2026. 14:05`, RU `26.11.2026 14:05`, EN `26/11/2026 14:05`. */
 export function formatDateTime(instant: string | number | Date, language: DisplayLanguage): string {
-  const { date, time } = rigaParts(instant)
-  return `${formatDate(date, language)} ${time}`
+  // Parsed as before (`new Date`), then placed on the Riga wall clock by the calendar module.
+  const at = instant instanceof Date ? instant.getTime() : new Date(instant).getTime()
+  if (Number.isNaN(at)) throw new RangeError(`not a time: ${String(instant)}`)
+  const { date, hour, minute } = toRigaWallTime(at)
+  return `${formatDate(date, language)} ${pad2(hour)}:${pad2(minute)}`
 }
 
 /** Whole minutes from `from` to `now` (never negative: a clock slightly behind reads as "just now"). */

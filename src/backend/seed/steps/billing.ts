@@ -3,12 +3,12 @@ import {
   DEFAULT_PAYMENT_RULES,
   formatInvoiceNumber,
   monthlyInstalment,
-  nextMonth,
   type InvoiceSeries,
 } from '../../../core/billing'
 import { BulkInsert } from '../bulk'
 import type { SeedContext, SeedStep } from '../context'
-import { addDays, addMonths, instantOn, monthOf } from '../dates'
+import { addDays, addMonths, monthOf } from '../../../core/calendar'
+import { instantOn } from '../context'
 import type { Rng } from '../prng'
 import { createPricing, type MonthFacts, type Priced } from './billing-pricing'
 
@@ -184,11 +184,11 @@ export const billingStep: SeedStep = {
       return s.head + String(s.seq).padStart(series.width, '0')
     }
 
-    // nextMonth once per distinct month, not per reading.
+    // The next month once per distinct month, not per reading.
     const nextOf = new Map<string, string>()
     const following = (month: string): string => {
       let next = nextOf.get(month)
-      if (next === undefined) nextOf.set(month, (next = nextMonth(month)))
+      if (next === undefined) nextOf.set(month, (next = addMonths(month, 1)))
       return next
     }
 
