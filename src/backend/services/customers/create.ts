@@ -2,6 +2,7 @@ import { ApiError, type CustomerDraft, type CustomerDuplicate } from '../../../c
 import type { Address } from '../../../core/contact/address'
 import { foldForSearch } from '../../../core/contact/fold'
 import { outOfWindowPeriod, windowContainingDate } from '../../../core/calendar'
+import { loadBandOf } from '../../../core/reference/load-bands'
 import { maskPersonalCode } from '../../../core/personal-code'
 import { commitMutation, recordAccess, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
@@ -146,12 +147,6 @@ function addressKey(a: {
   )
 }
 
-function loadBand(maxFlow: number): string {
-  if (maxFlow <= 6) return 'upto6'
-  if (maxFlow <= 10) return '6to10'
-  return 'over10'
-}
-
 export interface CreateResult {
   customerId: string
   customerNumber: string
@@ -265,7 +260,7 @@ export function createCustomer(
           p.meter.model,
           p.meter.digits,
           p.meter.maxFlowM3h,
-          loadBand(p.meter.maxFlowM3h),
+          loadBandOf(p.meter.maxFlowM3h),
           today,
         )
         // The register at installation: the reading the first consumption is measured from. Outside a
