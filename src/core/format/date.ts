@@ -1,3 +1,4 @@
+import { isIsoDate } from '../calendar/dates'
 import { toRigaWallTime } from '../calendar/riga-time'
 import type { DisplayLanguage } from './language'
 
@@ -55,9 +56,8 @@ export function parseDateInput(text: string): string | null {
   if (dmy) [d, mo, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
   else if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
   else return null
-  const check = new Date(Date.UTC(y, mo - 1, d))
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  const date = `${String(y).padStart(4, '0')}-${pad2(mo)}-${pad2(d)}`
+  return isIsoDate(date) ? date : null
 }
 
 /** A month as typed: `11.2026.`, `11.2026`, `11/2026`, `2026-11`; `YYYY-MM` or null. */
