@@ -50,7 +50,7 @@ describe('gasdesk seed', () => {
     await expect(gasdesk('seed', '--db', tmp.file('x.db'))).rejects.toThrow(/--customers N/)
     // The same through the process entry, which exits non-zero with the usage line.
     expect(() => spawned('seed', '--db', tmp.file('x.db'))).toThrow(/--customers N/)
-  })
+  }, 90_000)
 
   it('seeds as many months of bills as --billing-months asks, and refuses a bad count', async () => {
     const file = tmp.file('months.db')

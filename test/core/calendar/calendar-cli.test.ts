@@ -82,5 +82,5 @@ describe('gasdesk calendar YEAR', () => {
     })
     expect(r.status).toBe(3)
     expect(r.stderr).toContain('Usage: gasdesk calendar YEAR [--json]')
-  })
+  }, 90_000)
 })
