@@ -21,6 +21,17 @@ const forbidModules = (message, modules, ...groups) => ({
   ],
 })
 
+// A later block's no-restricted-imports replaces an earlier one's, so a stricter backend folder repeats these.
+const backendRules = (...extra) => {
+  const rules = forbidModules(
+    'src/backend never imports electron or a shell/renderer layer.',
+    ['electron', 'vue', 'pinia'],
+    ...['main', 'preload', 'renderer', 'web-host', 'cli'].map(layer),
+  )
+  rules['no-restricted-imports'][1].patterns.push(...extra)
+  return rules
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'resources/**', 'build/**'] },
   js.configs.recommended,
@@ -64,11 +75,15 @@ export default tseslint.config(
   },
   {
     files: ['src/backend/**'],
-    rules: forbidModules(
-      'src/backend never imports electron or a shell/renderer layer.',
-      ['electron', 'vue', 'pinia'],
-      ...['main', 'preload', 'renderer', 'web-host', 'cli'].map(layer),
-    ),
+    rules: backendRules(),
+  },
+  {
+    // The seeder makes demo data; what runs serves real data, so its domain tables live in src/core.
+    files: ['src/backend/services/**', 'src/backend/handlers/**'],
+    rules: backendRules({
+      group: ['**/seed', '**/seed/**'],
+      message: 'Services and handlers never import the seeder: reference data lives in src/core/reference.',
+    }),
   },
   {
     // The central service: core, contract and its own db helpers; never desk code or a UI.

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/backend/db/open'
-import { GENERATOR_VERSION, readSeedInfo, seedDatabase, todayInRiga } from '../../src/backend/seed'
+import { GENERATOR_VERSION, readSeedInfo, seedDatabase } from '../../src/backend/seed'
+import { rigaToday } from '../../src/core/calendar'
 import { note } from './harness'
 
 export const BENCH_CUSTOMERS = 200_000
@@ -39,7 +40,7 @@ export async function demoDatabase(customers = BENCH_CUSTOMERS): Promise<DemoDb>
     const report = await seedDatabase(db, {
       customers,
       seed: SEED,
-      today: todayInRiga(Date.now()),
+      today: rigaToday(Date.now()),
       batchSize: 5000,
       log: (m) => process.stderr.write(`\r  ${m}          `),
     })

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { openDatabase } from '../../src/backend/db/open'
@@ -47,6 +56,43 @@ export async function seededTemplate(options: TemplateOptions): Promise<string> 
 /** A private copy of a template database at `target` (a fresh file each call). */
 export async function copyOfTemplate(options: TemplateOptions, target: string): Promise<string> {
   copyFileSync(await seededTemplate(options), target)
+  return target
+}
+
+const built = new Map<string, Promise<string>>()
+let builtDir: string | undefined
+
+/**
+ * A database file that `build` makes once per test file (one process), for fixtures whose setup —
+ * migrations, scrypt-hashed demo agents — costs more than the tests that use it. Each test then takes a
+ * private copy with `copyOfBuilt`, so no test sees another's writes. `build` gets the path to create; the
+ * file is checkpointed into one file afterwards.
+ */
+export function builtOnce(key: string, build: (file: string) => Promise<void>): Promise<string> {
+  let hit = built.get(key)
+  if (!hit) {
+    if (!builtDir) {
+      const dir = mkdtempSync(join(tmpdir(), 'gasdesk-test-built-'))
+      builtDir = dir
+      process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
+    }
+    const file = join(builtDir, `${key}.sqlite`)
+    hit = build(file).then(() => {
+      const db = openDatabase(file)
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      db.pragma('journal_mode = DELETE')
+      db.close()
+      for (const s of ['-wal', '-shm']) rmSync(file + s, { force: true })
+      return file
+    })
+    built.set(key, hit)
+  }
+  return hit
+}
+
+/** A private copy at `target` of a file `builtOnce` made. */
+export async function copyOfBuilt(template: Promise<string>, target: string): Promise<string> {
+  copyFileSync(await template, target)
   return target
 }
 

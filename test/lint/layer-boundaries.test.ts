@@ -38,6 +38,18 @@ describe('layer boundaries', () => {
     ['src/renderer/x.ts', "import { methods } from '../contract'\nexport const m = methods", true],
     ['src/backend/x.ts', "import { app } from 'electron'\nexport const a = app", false],
     ['src/backend/x.ts', "import { readFileSync } from 'node:fs'\nexport const f = readFileSync", true],
+    [
+      'src/backend/services/billing/x.ts',
+      "import { seedSteps } from '../../seed'\nexport const s = seedSteps",
+      false,
+    ],
+    [
+      'src/backend/handlers/x.ts',
+      "import { instantOn } from '../seed/context'\nexport const i = instantOn",
+      false,
+    ],
+    ['src/backend/handlers/x.ts', "import { app } from 'electron'\nexport const a = app", false],
+    ['src/backend/host/x.ts', "import { seedSteps } from '../seed'\nexport const s = seedSteps", true],
     ['src/web-host/x.ts', "import { app } from 'electron'\nexport const a = app", false],
     ['src/preload/x.ts', "import { readFileSync } from 'node:fs'\nexport const f = readFileSync", false],
     ['src/main/x.ts', "import { createBackend } from '../backend'\nexport const b = createBackend", true],

@@ -1,7 +1,7 @@
 import type { auditMethods } from '../../contract/methods/audit'
 import { ApiError } from '../../contract'
 import { actorOf, type CallContext, type Handlers } from '../context'
-import { todayInRiga } from '../seed/dates'
+import { rigaToday } from '../../core/calendar'
 import { exportFilename, exportSlice, exportToFile } from '../services/audit/export'
 import { auditOptions, auditPage } from '../services/audit/log'
 
@@ -20,14 +20,14 @@ export function auditHandlers(): Handlers<typeof auditMethods> {
         input.filters,
         input.after,
         language(call),
-        todayInRiga(call.ctx.clock.now()),
+        rigaToday(call.ctx.clock.now()),
         input.limit,
       ),
     'audit.saveAs': async (input, call) => {
       const desktop = call.ctx.desktop
       if (!desktop) throw new ApiError('UNAVAILABLE', 'invoices.error.desktopOnly')
       const lang = language(call)
-      const file = await desktop.chooseSaveFile(exportFilename(lang, todayInRiga(call.ctx.clock.now())), {
+      const file = await desktop.chooseSaveFile(exportFilename(lang, rigaToday(call.ctx.clock.now())), {
         name: 'CSV',
         extensions: ['csv'],
       })

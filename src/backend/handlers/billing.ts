@@ -1,7 +1,7 @@
 import { ApiError } from '../../contract/errors'
 import type { billingMethods } from '../../contract/methods/billing'
 import { actorOf, type CallContext, type Handlers } from '../context'
-import { todayInRiga } from '../seed/dates'
+import { rigaToday } from '../../core/calendar'
 import {
   billingDocuments,
   consumptionSeries,
@@ -14,7 +14,7 @@ import { estimateCost } from '../services/billing/estimate'
 import { billingOutputHandlers, pdfBytes } from './billing-output'
 import { BatchJobs } from '../services/billing/batch-jobs'
 
-const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
+const today = (call: CallContext) => rigaToday(call.ctx.clock.now())
 
 const notFound = (what: string, id: string) => new ApiError('NOT_FOUND', 'errors.NOT_FOUND', { what, id })
 

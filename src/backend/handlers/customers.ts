@@ -1,7 +1,7 @@
 import type { customerMethods } from '../../contract/methods/customers'
 import { ApiError } from '../../contract'
 import { actorOf, type CallContext, type Handlers } from '../context'
-import { todayInRiga } from '../seed/dates'
+import { rigaToday } from '../../core/calendar'
 import { customerAudit, recordCustomerView, revealPersonalCode } from '../services/customers/audit'
 import { setConsent, setLanguage, undoConsent, updateContacts } from '../services/customers/contacts'
 import { createCustomer, findDuplicates } from '../services/customers/create'
@@ -18,7 +18,7 @@ import { consentRows, getCustomerView } from '../services/customers/view'
 import { addUser, revokeUser, setUserRights } from '../services/customers/users'
 import { welcomeLetterPdf } from '../services/customers/welcome'
 
-const today = (call: CallContext) => todayInRiga(call.ctx.clock.now())
+const today = (call: CallContext) => rigaToday(call.ctx.clock.now())
 // The viewer decides which consent choices the signed-in agent may still undo.
 const view = (call: CallContext, customerId: string) =>
   getCustomerView(call.ctx.db, customerId, { agentId: call.session!.agent.id, nowMs: call.ctx.clock.now() })

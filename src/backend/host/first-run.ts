@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { seedNewDatabase, removeStaleSeedFiles } from '../seed/new-file'
-import { todayInRiga } from '../seed'
+import { rigaToday } from '../../core/calendar'
 
 /** How many demo customers a first run gets: enough to search and page through, ~1 s to generate. */
 export const FIRST_RUN_CUSTOMERS = 1000
@@ -13,6 +13,6 @@ export const FIRST_RUN_CUSTOMERS = 1000
 export async function seedOnFirstRun(dbFile: string, customers = FIRST_RUN_CUSTOMERS): Promise<boolean> {
   removeStaleSeedFiles(dbFile)
   if (existsSync(dbFile)) return false
-  await seedNewDatabase(dbFile, { customers, seed: 'gasdesk-demo', today: todayInRiga(Date.now()) })
+  await seedNewDatabase(dbFile, { customers, seed: 'gasdesk-demo', today: rigaToday(Date.now()) })
   return true
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import { addMonths, isoToMs, lastReadingPeriod } from './dates'
+import { addMonths, isIsoDate, monthOf, WINDOW_OPENING_DAY } from '../../core/calendar'
 import { seededIds } from './ids'
 import { createRng, type Rng } from './prng'
 
@@ -54,6 +54,21 @@ export interface SeedContext {
 /** Months of bills seeded by default (see SeedOptions.billingMonths). */
 export const DEFAULT_BILLING_MONTHS = 12
 
+/**
+ * The last reading period whose window has opened before `today`: windows open on the 27th
+ * (DOMAIN.md), so on 2026-03-15 it is 2026-02, on 2026-03-28 it is 2026-03.
+ */
+export function lastReadingPeriod(today: string): string {
+  const month = monthOf(today)
+  return Number(today.slice(8, 10)) > WINDOW_OPENING_DAY ? month : addMonths(month, -1)
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/** An ISO instant on a calendar day at a given minute of the day (UTC, good enough for demo data). */
+export const instantOn = (iso: string, minuteOfDay: number): string =>
+  `${iso}T${pad2(Math.floor(minuteOfDay / 60) % 24)}:${pad2(minuteOfDay % 60)}:00.000Z`
+
 /** Seeded ids count up from here (one ms per id): a fixed instant, not the clock. */
 const ID_BASE_MS = Date.parse('2020-01-01T00:00:00Z')
 
@@ -72,7 +87,7 @@ export function createSeedContext(db: Db, options: SeedOptions): SeedContext {
   if (!Number.isInteger(billingMonths) || billingMonths < 0 || billingMonths > 23) {
     throw new Error(`billingMonths must be 0..23, got ${billingMonths}`)
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today) || Number.isNaN(isoToMs(options.today))) {
+  if (!isIsoDate(options.today)) {
     throw new Error(`today must be YYYY-MM-DD, got ${options.today}`)
   }
   return {

@@ -6,7 +6,6 @@ import { seedSteps } from './steps'
 export type { SeedContext, SeedOptions, SeedStep } from './context'
 export { DEFAULT_BILLING_MONTHS } from './context'
 export { seedSteps } from './steps'
-export { todayInRiga } from './dates'
 
 /** Bump when the generator's output changes, so cached demo databases (benchmarks) are rebuilt. */
 export const GENERATOR_VERSION = 4

@@ -1,3 +1,5 @@
+import type { GasZone } from '../../core/reference/zones'
+
 /**
  * Real Latvian towns with their municipality, a plausible postal-code range, real street names and a
  * weight roughly proportional to population. `flats` is the share of customers living in apartments.
@@ -6,7 +8,7 @@ export interface Town {
   city: string
   municipality: string
   /** Region used as the calorific-value zone of premises in demo data. */
-  zone: 'riga' | 'kurzeme' | 'zemgale' | 'vidzeme' | 'latgale'
+  zone: GasZone
   postal: readonly [number, number]
   streets: readonly string[]
   weight: number

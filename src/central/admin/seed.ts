@@ -1,5 +1,5 @@
 import { addMonths, monthOf } from '../../core/calendar/dates'
-import { rigaDate } from '../../core/calendar/riga-time'
+import { rigaToday } from '../../core/calendar/riga-time'
 import { loadBandOf, zoneOfPostalCode } from '../../core/customers/premise'
 import { makeLegacyPersonalCode } from '../../core/personal-code'
 import type { CustomerRow, MeterRow, PremiseRow, ReadingRow } from '../../core/sync/rows'
@@ -87,7 +87,7 @@ export async function seedCentral(sql: Sql, o: SeedOptions): Promise<SeedResult>
   if (n > 0) return { centres, agents: agents.size, customers: 0, readings: 0, skipped: true }
   const agentId = agents.get('liga')!
   const rnd = prng(o.seed ?? 1)
-  const today = o.today ?? rigaDate(Date.now())
+  const today = o.today ?? rigaToday(Date.now())
   const lastMonth = addMonths(monthOf(today), -1)
   const at = `${today}T08:00:00.000Z`
   const CHUNK = 2000

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { DEFAULT_BILLING_MONTHS, todayInRiga } from '../../backend/seed'
+import { rigaToday } from '../../core/calendar'
+import { DEFAULT_BILLING_MONTHS } from '../../backend/seed'
 import { seedNewDatabase } from '../../backend/seed/new-file'
 import { statusLine } from '../progress'
 
@@ -36,7 +37,7 @@ export const seedCommand: Command = {
     if (!Number.isInteger(billingMonths) || billingMonths < 0 || billingMonths > 23)
       throw new UsageError('--billing-months N must be a whole number from 0 to 23')
     // "Today" places the reading history; everything else follows from the seed.
-    const today = values.today ?? todayInRiga(Date.now())
+    const today = values.today ?? rigaToday(Date.now())
     if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be YYYY-MM-DD')
     const status = statusLine()
     // A new file only (an existing one is refused), written under a temporary name and renamed when

@@ -1,5 +1,5 @@
 import { rational, toCents } from './decimal'
-import { isMonth, nextMonth } from './dates'
+import { addMonths, isIsoMonth } from '../calendar/dates'
 import { DEFAULT_PAYMENT_RULES, type PaymentRules } from './default-tariffs'
 import { paymentDueDate } from './due'
 import { BillingError } from './errors'
@@ -82,8 +82,8 @@ export function buildStatement(
 ): Statement {
   if (monthsInput.length === 0) throw new BillingError('months', 'a statement needs at least one month')
   monthsInput.forEach((m, i) => {
-    if (!isMonth(m.month)) throw new BillingError('months', `not a month: ${m.month}`)
-    if (i > 0 && m.month !== nextMonth(monthsInput[i - 1].month))
+    if (!isIsoMonth(m.month)) throw new BillingError('months', `not a month: ${m.month}`)
+    if (i > 0 && m.month !== addMonths(monthsInput[i - 1].month, 1))
       throw new BillingError(
         'months',
         `months must be consecutive: ${monthsInput[i - 1].month} then ${m.month}`,

@@ -1,12 +1,12 @@
 import { mul, parseDecimal, rational, toCents } from './decimal'
-import { dayNumber, isIsoDate, isMonth, nextMonth } from './dates'
+import { addMonths, dayNumber, isIsoDate, isIsoMonth } from '../calendar/dates'
 import { DEFAULT_PAYMENT_RULES, type PaymentRules } from './default-tariffs'
 import { BillingError } from './errors'
 
 /** Payment for a supply month is due on the rules’ day (the 20th) of the following month. */
 export function paymentDueDate(supplyMonth: string, rules: PaymentRules = DEFAULT_PAYMENT_RULES): string {
-  if (!isMonth(supplyMonth)) throw new BillingError('period', `not a month: ${supplyMonth}`)
-  return `${nextMonth(supplyMonth)}-${String(rules.dueDayOfNextMonth).padStart(2, '0')}`
+  if (!isIsoMonth(supplyMonth)) throw new BillingError('period', `not a month: ${supplyMonth}`)
+  return `${addMonths(supplyMonth, 1)}-${String(rules.dueDayOfNextMonth).padStart(2, '0')}`
 }
 
 /** Whole days after the due date until payment (paying on the due date is on time). */

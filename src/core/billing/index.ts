@@ -1,6 +1,5 @@
 export * from './errors'
 export * from './decimal'
-export * from './dates'
 export * from './tariffs'
 export * from './default-tariffs'
 export * from './energy'

@@ -11,13 +11,13 @@ import {
 } from './decimal'
 import {
   addDays,
+  addMonths,
   assertIsoDate,
   daysInMonth,
   daysInclusive,
   lastDayOfMonth,
   monthOf,
-  nextMonth,
-} from './dates'
+} from '../calendar/dates'
 import { energyKWh } from './energy'
 import { BillingError } from './errors'
 import { allocateByWeights, splitPeriod, type Segment } from './proration'
@@ -231,7 +231,7 @@ function feeParts(input: InvoiceInput, month: string, start: string, end: string
 
 function fixedLines(input: InvoiceInput, from: string, to: string): FixedLine[] {
   const lines: FixedLine[] = []
-  for (let month = monthOf(from); month <= monthOf(to); month = nextMonth(month)) {
+  for (let month = monthOf(from); month <= monthOf(to); month = addMonths(month, 1)) {
     const first = `${month}-01`
     const start = from > first ? from : first
     const end = to < lastDayOfMonth(month) ? to : lastDayOfMonth(month)

@@ -1,5 +1,5 @@
 import { roundHalfAwayFromZero } from './decimal'
-import { addDays, daysInclusive } from './dates'
+import { addDays, daysInclusive } from '../calendar/dates'
 
 /** A piece of a billing period, both ends inclusive. */
 export interface Segment {

@@ -1,5 +1,5 @@
 import { compare, isDecimal, parseDecimal, type Rational } from './decimal'
-import { isIsoDate } from './dates'
+import { isIsoDate } from '../calendar/dates'
 import { BillingError } from './errors'
 
 /**

@@ -3,7 +3,7 @@
  * 01:00 UTC on the last Sunday of March (03:00 -> 04:00 local) to 01:00 UTC on the last Sunday of October
  * (04:00 -> 03:00 local) — the EU rule Latvia has followed since 2001.
  */
-import { dayNumber, daysInMonth, fromDayNumber, parseDate, type IsoDate } from './dates'
+import { civilDayNumber, daysInMonth, fromDayNumber, parseDate, type IsoDate } from './dates'
 
 /** An instant: epoch milliseconds, a `Date`, or an ISO string WITH a zone (`Z` or `+03:00`). */
 export type Instant = number | string | Date
@@ -30,7 +30,7 @@ export function toIsoInstant(instant: Instant): string {
 }
 
 function lastSundayDayNumber(year: number, month: number): number {
-  const last = dayNumber(year, month, daysInMonth(year, month))
+  const last = civilDayNumber(year, month, daysInMonth(year, month))
   const wd = (((last + 4) % 7) + 7) % 7
   return last - wd
 }
@@ -74,8 +74,11 @@ export function toRigaWallTime(instant: Instant): RigaWallTime {
   return { date: fromDayNumber(day), hour, minute, second, millisecond: rest - second * 1000, offsetMinutes }
 }
 
-/** "Today" in Riga at an instant. */
-export function rigaDate(instant: Instant): IsoDate {
+/**
+ * The Riga calendar date at an instant: "today" when the instant is now. The one way the desk, the
+ * central system and the seeder tell the date, whatever the host's zone.
+ */
+export function rigaToday(instant: Instant): IsoDate {
   return toRigaWallTime(instant).date
 }
 
@@ -87,7 +90,7 @@ export function rigaDate(instant: Instant): IsoDate {
 export function rigaWallTimeToEpochMs(date: IsoDate, hour = 0, minute = 0, second = 0): number {
   const p = parseDate(date)
   if (!p) throw new RangeError(`Not an ISO calendar date: ${date}`)
-  const local = dayNumber(p.y, p.m, p.d) * DAY_MS + hour * HOUR_MS + minute * 60_000 + second * 1000
+  const local = civilDayNumber(p.y, p.m, p.d) * DAY_MS + hour * HOUR_MS + minute * 60_000 + second * 1000
   for (const offset of [180, 120]) {
     const utc = local - offset * 60_000
     if (rigaOffsetMinutes(utc) === offset) return utc

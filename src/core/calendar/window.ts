@@ -2,9 +2,18 @@
  * The reading window (DOMAIN.md): from 00:00 Riga time on the 27th of month M until 24:00 Riga time of the
  * first working day of month M+1. Readings taken in it are the readings for period M.
  */
-import { addDays, addMonths, formatDate, parseDate, parseMonth, type IsoDate, type IsoMonth } from './dates'
+import {
+  addDays,
+  addMonths,
+  formatDate,
+  monthOf,
+  parseDate,
+  parseMonth,
+  type IsoDate,
+  type IsoMonth,
+} from './dates'
 import { nextWorkingDayOnOrAfter, type CalendarOptions } from './holidays'
-import { rigaDate, rigaStartOfDay, toEpochMs, toIsoInstant, type Instant } from './riga-time'
+import { rigaToday, rigaStartOfDay, toEpochMs, toIsoInstant, type Instant } from './riga-time'
 
 export const WINDOW_OPENING_DAY = 27
 
@@ -56,7 +65,7 @@ export function windowContainingDate(date: IsoDate, options: CalendarOptions = {
 }
 
 export function windowContaining(instant: Instant, options: CalendarOptions = {}): ReadingWindow | null {
-  return windowContainingDate(rigaDate(instant), options)
+  return windowContainingDate(rigaToday(instant), options)
 }
 
 export function isInWindow(instant: Instant, options: CalendarOptions = {}): boolean {
@@ -67,7 +76,18 @@ export function isInWindow(instant: Instant, options: CalendarOptions = {}): boo
 export function currentOrNextWindow(instant: Instant, options: CalendarOptions = {}): ReadingWindow {
   const open = windowContaining(instant, options)
   if (open) return open
-  return windowFor(rigaDate(instant).slice(0, 7), options)
+  return windowFor(rigaToday(instant).slice(0, 7), options)
+}
+
+/**
+ * The month a reading taken outside every window closes (an event reading too): the previous month when
+ * taken up to the 15th, else its own month. The one statement of the rule: validation, the consumption
+ * series and the stored reading's period all take it from here.
+ */
+export function outOfWindowPeriod(date: IsoDate): IsoMonth {
+  const p = parseDate(date)
+  if (!p) throw new RangeError(`Not an ISO calendar date: ${date}`)
+  return p.d <= 15 ? addMonths(monthOf(date), -1) : monthOf(date)
 }
 
 /** Whether an instant lies in a given window, by instants (the same answer as by Riga dates). */

@@ -1,4 +1,8 @@
+import { isIsoDate } from '../calendar/dates'
+import { toRigaWallTime } from '../calendar/riga-time'
 import type { DisplayLanguage } from './language'
+
+const pad2 = (n: number): string => String(n).padStart(2, '0')
 
 /** Every date and time the desk shows is Riga time, whatever the workstation's zone. */
 export const RIGA = 'Europe/Riga'
@@ -14,27 +18,13 @@ export function formatDate(isoDate: string, language: DisplayLanguage): string {
   return language === 'lv' ? `${d}.${mo}.${y}.` : `${d}.${mo}.${y}`
 }
 
-/** The Riga calendar date and wall-clock time of an instant, as `YYYY-MM-DD` and `HH:MM`. */
-export function rigaParts(instant: string | number | Date): { date: string; time: string } {
-  const at = instant instanceof Date ? instant : new Date(instant)
-  if (Number.isNaN(at.getTime())) throw new RangeError(`not a time: ${String(instant)}`)
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: RIGA,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at)
-  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ''
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
-}
-
 /** An instant as Riga date and time: LV `26.11.2026. 14:05`, RU `26.11.2026 14:05`, EN `26/11/2026 14:05`. */
 export function formatDateTime(instant: string | number | Date, language: DisplayLanguage): string {
-  const { date, time } = rigaParts(instant)
-  return `${formatDate(date, language)} ${time}`
+  // Parsed as before (`new Date`), then placed on the Riga wall clock by the calendar module.
+  const at = instant instanceof Date ? instant.getTime() : new Date(instant).getTime()
+  if (Number.isNaN(at)) throw new RangeError(`not a time: ${String(instant)}`)
+  const { date, hour, minute } = toRigaWallTime(at)
+  return `${formatDate(date, language)} ${pad2(hour)}:${pad2(minute)}`
 }
 
 /** Whole minutes from `from` to `now` (never negative: a clock slightly behind reads as "just now"). */
@@ -66,9 +56,8 @@ export function parseDateInput(text: string): string | null {
   if (dmy) [d, mo, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
   else if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
   else return null
-  const check = new Date(Date.UTC(y, mo - 1, d))
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  const date = `${String(y).padStart(4, '0')}-${pad2(mo)}-${pad2(d)}`
+  return isIsoDate(date) ? date : null
 }
 
 /** A month as typed: `11.2026.`, `11.2026`, `11/2026`, `2026-11`; `YYYY-MM` or null. */

@@ -7,7 +7,6 @@ export {
   minutesBetween,
   parseDateInput,
   parseMonthInput,
-  rigaParts,
   RIGA,
 } from './date'
 export { formatBytes, formatQuantity } from './number'

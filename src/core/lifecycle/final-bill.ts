@@ -6,7 +6,7 @@
  * period, pricing a last partial month, and saying how the account settles.
  */
 import { buildStatement, type Statement } from '../billing/balanced'
-import { addDays, isIsoDate, lastDayOfMonth, monthOf, nextMonth } from '../billing/dates'
+import { addDays, addMonths, isIsoDate, lastDayOfMonth, monthOf } from '../calendar/dates'
 import { DEFAULT_PAYMENT_RULES, type PaymentRules } from '../billing/default-tariffs'
 import { paymentDueDate } from '../billing/due'
 import { computeInvoice, type InvoiceCalculation, type InvoiceInput } from '../billing/invoice'
@@ -69,7 +69,7 @@ export type FinalBill =
 /** The months of [from, to] with the days of each inside it. */
 function monthsOf(from: IsoDate, to: IsoDate): Array<{ month: IsoMonth; from: IsoDate; to: IsoDate }> {
   const out = []
-  for (let m = monthOf(from); m <= monthOf(to); m = nextMonth(m)) {
+  for (let m = monthOf(from); m <= monthOf(to); m = addMonths(m, 1)) {
     const first = `${m}-01`
     const last = lastDayOfMonth(m)
     out.push({ month: m, from: from > first ? from : first, to: to < last ? to : last })

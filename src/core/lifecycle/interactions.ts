@@ -4,7 +4,7 @@
  * `lifecycle.interaction.*`); the channels are the readings' contact channels.
  */
 import { daysBetween } from '../calendar/dates'
-import { rigaDate, toEpochMs, toIsoInstant, type Instant } from '../calendar/riga-time'
+import { rigaToday, toEpochMs, toIsoInstant, type Instant } from '../calendar/riga-time'
 import { READING_CHANNELS } from '../readings/types'
 import { validateFollowUp, type FollowUp, type FollowUpContext, type FollowUpInput } from './follow-ups'
 import { checked, problem, type Checked, type Problem } from './problems'
@@ -102,8 +102,8 @@ export function validateInteraction(
     problems.push(problem('summary-too-long', 'summary', { max: MAX_SUMMARY }))
 
   const at = toEpochMs(input.occurredAt)
-  const today = rigaDate(input.now)
-  const on = rigaDate(at)
+  const today = rigaToday(input.now)
+  const on = rigaToday(at)
   if (at > toEpochMs(input.now)) problems.push(problem('occurred-in-future', 'occurredAt'))
   else if (daysBetween(on, today) > MAX_BACKDATE_DAYS)
     problems.push(problem('occurred-too-long-ago', 'occurredAt', { max: MAX_BACKDATE_DAYS }))

@@ -6,7 +6,7 @@
  * history need to count both meters' parts.
  */
 import type { CalendarOptions } from '../calendar/holidays'
-import { rigaDate, toEpochMs, type Instant } from '../calendar/riga-time'
+import { rigaToday, toEpochMs, type Instant } from '../calendar/riga-time'
 import { tidy } from '../contact/result'
 import { effectiveReadings } from '../readings/series'
 import type { FindingCode, MeterSpec, ReadingRecord } from '../readings/types'
@@ -87,7 +87,7 @@ function sealProblems(seals: MeterExchangeInput['seals']): {
 export function checkMeterExchange(input: MeterExchangeInput): MeterExchangeCheck {
   const { oldMeter, newMeter } = input
   if (oldMeter.span.removed) throw new RangeError(`meter ${oldMeter.span.serial} is already removed`)
-  const date = rigaDate(input.at)
+  const date = rigaToday(input.at)
   const problems: Problem[] = []
 
   if (toEpochMs(input.at) > toEpochMs(input.now)) problems.push(problem('exchange-in-future', 'at', { date }))

@@ -8,7 +8,7 @@
  * day D, like the 31 December reading): the old meter runs to its removal on day X, the new one from its
  * installation on the same day X.
  */
-import { addDays, toDayNumber, type IsoDate, type IsoMonth } from '../calendar/dates'
+import { addDays, dayNumber, type IsoDate, type IsoMonth } from '../calendar/dates'
 import {
   consumptionBetween,
   effectiveReadings,
@@ -63,7 +63,7 @@ const isRegisterValue = (v: number, digits: number): boolean =>
 export function assertMeterChain(chain: readonly MeterSpan[]): void {
   if (chain.length === 0) throw new RangeError('a premise needs at least one meter span')
   chain.forEach((s, i) => {
-    toDayNumber(s.installed.date)
+    dayNumber(s.installed.date)
     if (!Number.isInteger(s.digits) || s.digits < 1 || s.digits > 12)
       throw new RangeError(`${s.meterId}: digits must be 1..12`)
     if (!isRegisterValue(s.installed.value, s.digits))

@@ -1,4 +1,5 @@
-import { addMonths, daysBetween, monthOf, monthsBetween, type IsoMonth } from '../calendar/dates'
+import { addMonths, daysBetween, monthsBetween, type IsoMonth } from '../calendar/dates'
+import { outOfWindowPeriod } from '../calendar/window'
 import type { ReadingRecord } from './types'
 
 export interface MonthlyConsumption {
@@ -38,14 +39,9 @@ export function consumptionBetween(from: number, to: number, digits: number): nu
   return to >= from ? to - from : to + 10 ** digits - from
 }
 
-/**
- * The month whose end a reading marks: its period; for a reading outside a window, the end of the
- * previous month when taken in the first half of a month, else the end of its own month.
- */
+/** The month whose end a reading marks: its period, or outside a window the month it anchors to. */
 function anchorMonth(r: ReadingRecord): IsoMonth {
-  if (r.period) return r.period
-  const month = monthOf(r.date)
-  return Number(r.date.slice(8, 10)) <= 15 ? addMonths(month, -1) : month
+  return r.period ?? outOfWindowPeriod(r.date)
 }
 
 /**

@@ -3,9 +3,14 @@
  * Pure: the caller passes the meter, its readings and the calendar setting; the result lists findings
  * that block, warn (the agent must confirm) or inform, plus what saving would record.
  */
-import { addMonths, daysBetween, monthOf, type IsoDate, type IsoMonth } from '../calendar/dates'
-import { rigaDate } from '../calendar/riga-time'
-import { currentOrNextWindow, windowContainingDate, type ReadingWindow } from '../calendar/window'
+import { addMonths, daysBetween, type IsoDate, type IsoMonth } from '../calendar/dates'
+import { rigaToday } from '../calendar/riga-time'
+import {
+  currentOrNextWindow,
+  outOfWindowPeriod,
+  windowContainingDate,
+  type ReadingWindow,
+} from '../calendar/window'
 import { finding } from './findings'
 import { plausibilityFindings, ZERO_STREAK_MONTHS, zeroMonthsBefore } from './plausibility'
 import { chronological, consumptionBetween, effectiveReadings, monthlyConsumptionSeries } from './series'
@@ -29,6 +34,12 @@ export interface ReadingValidation {
   date: IsoDate
   /** The window period it counts for; null when taken outside a window. */
   period: IsoMonth | null
+  /**
+   * The month the reading closes: `period`, or outside a window (and for an event reading) the month
+   * `outOfWindowPeriod` anchors it to. The plausibility checks compare against it and a stored reading
+   * takes it as its period.
+   */
+  anchorPeriod: IsoMonth
   outOfWindow: boolean
   window: ReadingWindow | null
   /** m³ since the last actual reading (or the last estimate if none), across a rollover; null if unknown. */
@@ -53,9 +64,10 @@ function formatFindings(value: number, digits: number): Finding[] {
 export function validateReading(candidate: ReadingCandidate, context: ValidationContext): ReadingValidation {
   const { meter } = context
   const calendar = context.calendar ?? {}
-  const date = rigaDate(candidate.at)
+  const date = rigaToday(candidate.at)
   const window = windowContainingDate(date, calendar)
   const period = candidate.event ? null : (window?.month ?? null)
+  const anchorPeriod = period ?? outOfWindowPeriod(date)
   const findings: Finding[] = []
   let consumption: number | null = null
   let baseline: ReadingRecord | null = null
@@ -75,6 +87,7 @@ export function validateReading(candidate: ReadingCandidate, context: Validation
       canSave: !blocked && needsConfirmation.length === 0,
       date,
       period,
+      anchorPeriod,
       outOfWindow: window === null,
       window,
       consumptionM3: consumption,
@@ -192,8 +205,7 @@ export function validateReading(candidate: ReadingCandidate, context: Validation
     return done()
   }
 
-  const basisPeriod =
-    period ?? (Number(date.slice(8, 10)) <= 15 ? addMonths(monthOf(date), -1) : monthOf(date))
+  const basisPeriod = anchorPeriod
   const history = monthlyConsumptionSeries(
     effective.filter((r) => r !== replaces),
     { endMonth: addMonths(basisPeriod, -1), months: 24, digits: meter.digits },

@@ -6,7 +6,7 @@ import { manualClock } from '../../../src/backend/clock'
 import { openDatabase } from '../../../src/backend/db/open'
 import type { DesktopPort } from '../../../src/backend/desktop'
 import { seedDatabase } from '../../../src/backend/seed'
-import { PERMITTED_LOAD } from '../../../src/backend/seed/steps/billing'
+import { permittedLoadM3h, type MeterLoadBand } from '../../../src/core/reference/load-bands'
 import { computeInvoice, DEFAULT_PRICE_LIST, DEFAULT_TARIFFS } from '../../../src/core/billing'
 import type { BatchProgress, MethodInput, MethodName, MethodOutput } from '../../../src/contract'
 import { tempDir } from '../../helpers/tmp'
@@ -286,8 +286,8 @@ describe('batch printing', () => {
 
 describe('cost estimate for the reading entry', () => {
   it('prices kWh as one month on the premise with the billing run’s math; null for an unknown meter', async () => {
-    const m = one<{ id: string; band: string; grp: 1 | 2 }>(
-      `SELECT m.id, m.load_band AS band, p.consumption_group AS grp FROM meters m JOIN premises p ON p.id = m.premise_id LIMIT 1`,
+    const m = one<{ id: string; band: MeterLoadBand; flow: number; grp: 1 | 2 }>(
+      `SELECT m.id, m.load_band AS band, m.max_flow_m3h AS flow, p.consumption_group AS grp FROM meters m JOIN premises p ON p.id = m.premise_id LIMIT 1`,
     )
     const { estimate } = await call(electron, 'billing.estimate', {
       meterId: m.id,
@@ -297,7 +297,7 @@ describe('cost estimate for the reading entry', () => {
     const calc = computeInvoice({
       period: { from: '2026-11-01', to: '2026-11-30' },
       consumption: { kWh: 1234 },
-      permittedLoadM3h: PERMITTED_LOAD[m.band],
+      permittedLoadM3h: permittedLoadM3h(m.band, m.flow),
       consumptionGroup: m.grp,
       tariffs: DEFAULT_TARIFFS,
       prices: DEFAULT_PRICE_LIST,

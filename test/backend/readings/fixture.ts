@@ -1,7 +1,6 @@
 import { createBackend, type Backend } from '../../../src/backend'
 import { manualClock } from '../../../src/backend/clock'
-import { openDatabase } from '../../../src/backend/db/open'
-import { seedDatabase, seedSteps } from '../../../src/backend/seed'
+import { copyOfTemplate } from '../../helpers/seeded'
 import { tempDir } from '../../helpers/tmp'
 
 /** In the January 2026 window (27 Jan - 2 Feb); the seed's history ends with December 2025. */
@@ -30,19 +29,18 @@ export interface ReadingsFixture {
 }
 
 /** Only the steps readings need, so other areas' seed steps cannot break these tests. */
-const READINGS_STEPS = seedSteps.filter((s) =>
-  ['agents', 'customers', 'premises', 'readings'].includes(s.name),
-)
+const READINGS_STEPS = ['agents', 'customers', 'premises', 'readings']
 
 let counter = 0
 
 /** A real SQLite file seeded with a few customers, the real backend on it, an agent signed in. */
 export async function readingsFixture(customers = 12): Promise<ReadingsFixture> {
   const tmp = tempDir('gasdesk-readings-')
-  const dbFile = tmp.file('desk.sqlite')
-  const db = openDatabase(dbFile)
-  await seedDatabase(db, { customers, seed: 'readings-test', today: SEED_TODAY }, READINGS_STEPS)
-  db.close()
+  // One seeded template for every test (and file) with these options; each test writes to its own copy.
+  const dbFile = await copyOfTemplate(
+    { customers, seed: 'readings-test', today: SEED_TODAY, steps: READINGS_STEPS },
+    tmp.file('desk.sqlite'),
+  )
   const clock = manualClock(IN_WINDOW)
   const backend = await createBackend({ dbFile, shell: 'test', clock })
   const call: ReadingsFixture['call'] = (method, input) => backend.dispatch(method, input, 'k1') as never

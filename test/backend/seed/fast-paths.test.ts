@@ -2,35 +2,12 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../src/backend/db/open'
 import { BulkInsert, dropSecondaryIndexes } from '../../../src/backend/seed/bulk'
-import { addDays, daysBetween, dayOf, isoOfDay } from '../../../src/backend/seed/dates'
 import { seededIds } from '../../../src/backend/seed/ids'
 import { createRng } from '../../../src/backend/seed/prng'
 import { tempDir } from '../db/helpers'
 
 const tmp = tempDir('gasdesk-seed-fast-')
 afterAll(() => tmp.cleanup())
-
-const viaDate = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-const isoDate = fc
-  .integer({ min: Date.UTC(1100, 0, 1) / 86_400_000, max: Date.UTC(9900, 0, 1) / 86_400_000 })
-  .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10))
-
-describe('integer calendar arithmetic', () => {
-  it('agrees with Date for any day and offset, leap years and centuries included', () => {
-    fc.assert(
-      fc.property(isoDate, fc.integer({ min: -4000, max: 4000 }), (iso, n) => {
-        expect(addDays(iso, n)).toBe(viaDate(iso, n))
-        expect(daysBetween(iso, viaDate(iso, n))).toBe(n)
-        expect(isoOfDay(dayOf(iso))).toBe(iso)
-      }),
-      { numRuns: 2000 },
-    )
-    expect(dayOf('1970-01-01')).toBe(0)
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29')
-    expect(addDays('2100-02-28', 1)).toBe('2100-03-01')
-  })
-})
 
 describe('seeded ids', () => {
   it('match the plain hex formatting of the same bits: UUIDv7-shaped, increasing', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkPersonalCode } from '../../../src/core/personal-code'
 import { openDatabase, type Db } from '../../../src/backend/db/open'
 import { readSeedInfo, seedDatabase, GENERATOR_VERSION } from '../../../src/backend/seed'
-import { lastReadingPeriod } from '../../../src/backend/seed/dates'
+import { lastReadingPeriod } from '../../../src/backend/seed/context'
 import { towns } from '../../../src/backend/seed/places'
 import { tempDir } from '../db/helpers'
 

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  addDays,
   computeInvoice,
   DEFAULT_PRICE_LIST,
   DEFAULT_TARIFFS,
   energyKWh,
   formatCents,
-  fromDayNumber,
-  dayNumber,
   mul,
   parseDecimal,
   rational,
@@ -18,6 +15,7 @@ import {
   type TariffDataset,
   type EnergyLine,
 } from '../../../src/core/billing'
+import { addDays, dayNumber, fromDayNumber } from '../../../src/core/calendar'
 
 const base = (over: Partial<InvoiceInput> = {}): InvoiceInput => ({
   period: { from: '2024-03-01', to: '2024-03-31' },

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  addDays,
   computeInvoice,
   DEFAULT_PRICE_LIST,
   DEFAULT_TARIFFS,
   energyKWh,
   energyKWhParts,
-  lastDayOfMonth,
   type FixedLine,
   type InvoiceInput,
 } from '../../../src/core/billing'
+import { addDays, lastDayOfMonth } from '../../../src/core/calendar'
 
 const base = (over: Partial<InvoiceInput> = {}): InvoiceInput => ({
   period: { from: '2024-02-01', to: '2024-02-29' },

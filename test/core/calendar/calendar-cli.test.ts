@@ -1,14 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../../helpers/cli'
 
-const run = (...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'calendar', ...args], {
-    encoding: 'utf8',
-  })
+// In-process (the same `main` the entry runs); one case below goes through the real process entry.
+const run = async (...args: string[]) => {
+  const r = await runCli('calendar', ...args)
+  expect(r.status, r.stderr).toBe(0)
+  return r.stdout
+}
 
 describe('gasdesk calendar YEAR', () => {
-  it('--json for 2026 prints the windows and non-working weekdays in the documented shape', () => {
-    const out = run('2026', '--json')
+  it('--json for 2026 prints the windows and non-working weekdays in the documented shape', async () => {
+    const out = await run('2026', '--json')
     expect(
       out.startsWith(
         '{"year": 2026, "readingWindows": [{"month": "2026-01", "opens": "2026-01-27", "closesEndOf": ',
@@ -34,8 +37,8 @@ describe('gasdesk calendar YEAR', () => {
     expect(report.nonWorkingWeekdays).toHaveLength(13)
   })
 
-  it('--json for 2025: the December window runs to 5 January 2026, April to 6 May', () => {
-    const report = JSON.parse(run('2025', '--json'))
+  it('--json for 2025: the December window runs to 5 January 2026, April to 6 May', async () => {
+    const report = JSON.parse(await run('2025', '--json'))
     const close = (m: string) =>
       report.readingWindows.find((w: { month: string }) => w.month === m).closesEndOf
     expect(close('2025-12')).toBe('2026-01-05')
@@ -59,21 +62,25 @@ describe('gasdesk calendar YEAR', () => {
     ])
   })
 
-  it('without --json prints a readable table naming each day off', () => {
-    const out = run('2026')
+  it('without --json prints a readable table naming each day off', async () => {
+    const out = await run('2026')
     expect(out).toContain('Reading windows')
     expect(out).toMatch(/2026-01 {3}2026-01-27 {3}2026-02-02 Mon/)
     expect(out).toContain('2026-01-02 Fri  working day moved by Cabinet order')
     expect(out).toContain('2026-04-03 Fri  Good Friday')
   })
 
-  it('rejects a missing or malformed year with the usage exit code', () => {
+  it('rejects a missing or malformed year with the usage exit code', async () => {
     for (const args of [[], ['26'], ['2026', '--yaml']]) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'calendar', ...args], {
-        encoding: 'utf8',
-      })
+      const r = await runCli('calendar', ...args)
       expect(r.status).toBe(3)
       expect(r.stderr).toContain('Usage: gasdesk calendar YEAR [--json]')
     }
-  })
+    // The process entry turns main's answer into the exit code.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'calendar', '26'], {
+      encoding: 'utf8',
+    })
+    expect(r.status).toBe(3)
+    expect(r.stderr).toContain('Usage: gasdesk calendar YEAR [--json]')
+  }, 90_000)
 })

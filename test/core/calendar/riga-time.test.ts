@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  rigaDate,
+  rigaToday,
   rigaOffsetMinutes,
   rigaWallTimeToEpochMs,
   toRigaWallTime,
@@ -34,11 +34,11 @@ describe('Europe/Riga wall time', () => {
   })
 
   it('gives "today in Riga" across UTC midnight', () => {
-    expect(rigaDate('2026-06-30T20:59:59Z')).toBe('2026-06-30')
-    expect(rigaDate('2026-06-30T21:00:00Z')).toBe('2026-07-01')
-    expect(rigaDate('2026-12-31T21:59:59Z')).toBe('2026-12-31')
-    expect(rigaDate('2026-12-31T22:00:00Z')).toBe('2027-01-01')
-    expect(rigaDate(new Date('2026-12-31T22:00:00Z'))).toBe('2027-01-01')
+    expect(rigaToday('2026-06-30T20:59:59Z')).toBe('2026-06-30')
+    expect(rigaToday('2026-06-30T21:00:00Z')).toBe('2026-07-01')
+    expect(rigaToday('2026-12-31T21:59:59Z')).toBe('2026-12-31')
+    expect(rigaToday('2026-12-31T22:00:00Z')).toBe('2027-01-01')
+    expect(rigaToday(new Date('2026-12-31T22:00:00Z'))).toBe('2027-01-01')
   })
 
   it('maps the spring gap forward and picks the summer instant in the autumn overlap', () => {

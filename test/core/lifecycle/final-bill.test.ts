@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  addDays,
   computeInvoice,
   DEFAULT_PRICE_LIST,
   DEFAULT_TARIFFS,
-  lastDayOfMonth,
-  nextMonth,
   type FixedLine,
   type InvoiceCalculation,
 } from '../../../src/core/billing'
+import { addDays, addMonths, lastDayOfMonth } from '../../../src/core/calendar'
 import { finalBill, shareKWhByDays, type FinalStatementInput } from '../../../src/core/lifecycle'
 
 const pricing = {
@@ -74,7 +72,7 @@ describe('final invoice (invoice billing)', () => {
           let month = `${year}-${String(m).padStart(2, '0')}`
           const start = `${month}-01`
           let billedFixed = 0
-          for (let k = 0; k < fullMonths; k++, month = nextMonth(month))
+          for (let k = 0; k < fullMonths; k++, month = addMonths(month, 1))
             billedFixed += fixed(
               computeInvoice({
                 ...priced,

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  addDays,
   computeInvoice,
   DEFAULT_PRICE_LIST,
   DEFAULT_TARIFFS,
   energyKWh,
   ENERGY_COMPONENTS,
-  lastDayOfMonth,
   type InvoiceCalculation,
   type TariffDataset,
 } from '../../../src/core/billing'
+import { addDays, lastDayOfMonth } from '../../../src/core/calendar'
 import {
   estimatedFinalReading,
   planOccupantChange,

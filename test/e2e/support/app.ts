@@ -5,7 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createBackend, type Backend } from '../../../src/backend'
 import type { Clock } from '../../../src/backend/clock'
 import { openDatabase } from '../../../src/backend/db/open'
-import { seedDatabase, todayInRiga } from '../../../src/backend/seed'
+import { seedDatabase } from '../../../src/backend/seed'
+import { rigaToday } from '../../../src/core/calendar'
 import { startWebHost, type WebHost } from '../../../src/web-host'
 import { tempDir } from '../../helpers/tmp'
 
@@ -67,7 +68,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2eApp> {
   await seedDatabase(db, {
     customers: options.customers ?? 200,
     seed: options.seed ?? 'e2e',
-    today: todayInRiga(nowMs),
+    today: rigaToday(nowMs),
   })
   db.close()
   const backend = await createBackend({ dbFile, shell: 'browser', clock: options.clock, demoAgents: true })

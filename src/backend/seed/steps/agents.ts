@@ -1,5 +1,5 @@
 import { DEMO_AGENTS, seedDemoAgents } from '../../services/agents'
-import { instantOn } from '../dates'
+import { instantOn } from '../context'
 import type { SeedStep } from '../context'
 
 /**

@@ -4,12 +4,11 @@ import {
   DEFAULT_PRICE_LIST,
   DEFAULT_TARIFFS,
   energyKWh,
-  nextMonth,
   paymentDueDate,
 } from '../../../core/billing'
 import { calorificValueFor } from '../../../core/readings/energy'
 import { toStoredLines } from '../../services/billing/lines'
-import { addDays, monthNumber } from '../dates'
+import { addDays, addMonths, monthOfYear } from '../../../core/calendar'
 
 /** Calendar facts of one billed month, the same for every premise. */
 export interface MonthFacts {
@@ -68,11 +67,11 @@ export function createPricing(today: string, onNew: (p: Priced) => void = () => 
     month(month: string): MonthFacts {
       let f = months.get(month)
       if (!f) {
-        const next = nextMonth(month)
+        const next = addMonths(month, 1)
         f = {
           from: `${month}-01`,
           to: addDays(`${next}-01`, -1),
-          monthNumber: monthNumber(month),
+          monthNumber: monthOfYear(month),
           due: paymentDueDate(month, DEFAULT_PAYMENT_RULES),
           issueDates: [10, 11, 12, 13, 14, 15].map((d) => notBeforeToday(`${next}-${d}`)),
           statementIssued: notBeforeToday(`${next}-12`),

@@ -3,25 +3,18 @@ import {
   DEFAULT_PAYMENT_RULES,
   formatInvoiceNumber,
   monthlyInstalment,
-  nextMonth,
   type InvoiceSeries,
 } from '../../../core/billing'
+import { isMeterLoadBand, permittedLoadM3h } from '../../../core/reference/load-bands'
 import { BulkInsert } from '../bulk'
 import type { SeedContext, SeedStep } from '../context'
-import { addDays, addMonths, instantOn, monthOf } from '../dates'
+import { addDays, addMonths, monthOf } from '../../../core/calendar'
+import { instantOn } from '../context'
 import type { Rng } from '../prng'
 import { createPricing, type MonthFacts, type Priced } from './billing-pricing'
 
 export const INVOICE_SERIES: InvoiceSeries = { prefix: 'GD', width: 7 }
 export const STATEMENT_SERIES: InvoiceSeries = { prefix: 'GDP', width: 7 }
-
-/** The permitted load (m³/h) each stored band stands for, as the tariff tables key it. */
-export const PERMITTED_LOAD: Record<string, string> = {
-  upto4: '4',
-  '4to6': '6',
-  upto6: '6',
-  '6to10': '10',
-}
 
 const INVOICE_HEAD = `INSERT INTO invoices (rowid, id, number, premise_id, customer_id, issue_date,
   period_start, period_end, due_date, net_cents, vat_cents, total_cents, status, details, data_version,
@@ -61,6 +54,7 @@ interface MeterRow {
   serial: string
   metering_point_id: string
   load_band: string
+  max_flow_m3h: number
   premise_id: string
   customer_id: string
   billing_type: 'invoice' | 'balanced'
@@ -184,18 +178,18 @@ export const billingStep: SeedStep = {
       return s.head + String(s.seq).padStart(series.width, '0')
     }
 
-    // nextMonth once per distinct month, not per reading.
+    // The next month once per distinct month, not per reading.
     const nextOf = new Map<string, string>()
     const following = (month: string): string => {
       let next = nextOf.get(month)
-      if (next === undefined) nextOf.set(month, (next = nextMonth(month)))
+      if (next === undefined) nextOf.set(month, (next = addMonths(month, 1)))
       return next
     }
 
     const meters = new Map<string, MeterRow>()
     for (const m of db
       .prepare(
-        `SELECT m.id AS meter_id, m.serial, m.metering_point_id, m.load_band, p.id AS premise_id, p.customer_id,
+        `SELECT m.id AS meter_id, m.serial, m.metering_point_id, m.load_band, m.max_flow_m3h, p.id AS premise_id, p.customer_id,
            p.billing_type, p.monthly_instalment_cents, p.review_month, p.consumption_group, p.zone, p.subscriber_number
          FROM meters m JOIN premises p ON p.id = m.premise_id WHERE m.removed_at IS NULL`,
       )
@@ -203,8 +197,8 @@ export const billingStep: SeedStep = {
       meters.set(m.meter_id, m)
 
     const bill = (m: MeterRow, readings: ReadingRow[]): void => {
-      const load = PERMITTED_LOAD[m.load_band]
-      if (!load) return
+      if (!isMeterLoadBand(m.load_band)) return
+      const load = permittedLoadM3h(m.load_band, m.max_flow_m3h)
       const rows = latestPerPeriod(readings)
       const meterJson = JSON.stringify({ serial: m.serial, meteringPointId: m.metering_point_id })
       const earlier: Array<{ total: number; paid: string | null }> = []

@@ -1,6 +1,7 @@
 import { makeLegacyPersonalCode } from '../../../core/personal-code'
 import type { SeedContext, SeedStep } from '../context'
-import { addDays, daysBetween, instantOn } from '../dates'
+import { addDays, daysBetween } from '../../../core/calendar'
+import { instantOn } from '../context'
 import { companyNouns, companyWords, english, latvian, russian, toAscii } from '../names'
 import type { Rng } from '../prng'
 import { postalCode, townWeights } from '../places'

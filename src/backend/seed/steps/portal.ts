@@ -1,5 +1,6 @@
 import type { SeedContext, SeedStep } from '../context'
-import { addDays, daysBetween, instantOn } from '../dates'
+import { addDays, daysBetween } from '../../../core/calendar'
+import { instantOn } from '../context'
 
 const INSERT_ACCOUNT = `INSERT INTO portal_accounts (id, customer_id, email, password_hash, status,
   must_change_password, must_confirm_contacts, version, created_at, updated_at)

@@ -1,5 +1,6 @@
 import type { SeedContext, SeedStep } from '../context'
-import { addDays, daysBetween, instantOn } from '../dates'
+import { addDays, daysBetween } from '../../../core/calendar'
+import { instantOn } from '../context'
 import { postalCode, townWeights, type Town } from '../places'
 import { householdProfile, instalmentCents } from '../profile'
 import { towns } from '../places'

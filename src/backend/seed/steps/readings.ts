@@ -1,6 +1,7 @@
 import { BulkInsert } from '../bulk'
 import type { SeedAgent, SeedContext, SeedStep } from '../context'
-import { addDays, daysInMonth, instantOn, monthNumber, monthOf } from '../dates'
+import { addDays, daysInIsoMonth, monthOf, monthOfYear } from '../../../core/calendar'
+import { instantOn } from '../context'
 import type { Rng } from '../prng'
 import { householdProfile, monthlyShare } from '../profile'
 
@@ -32,7 +33,7 @@ interface PeriodInfo {
 }
 
 function periodInfo(period: string, today: string): PeriodInfo {
-  const last = daysInMonth(period)
+  const last = daysInIsoMonth(period)
   const days: string[] = []
   for (let d = 27; d <= last; d++) days.push(`${period}-${d}`)
   const end = `${period}-${last}`
@@ -40,7 +41,7 @@ function periodInfo(period: string, today: string): PeriodInfo {
   const all = [...days, addDays(end, 1), addDays(end, 2)].filter((d) => d < today)
   return {
     period,
-    month: monthNumber(period),
+    month: monthOfYear(period),
     days: all,
     inMonth: all.filter((d) => d.startsWith(period)).length,
     estimateDate: estimateDate < today ? estimateDate : '',

@@ -1,6 +1,13 @@
-import { computeInvoice, DEFAULT_PRICE_LIST, DEFAULT_TARIFFS } from '../../../core/billing'
+import {
+  BillingError,
+  computeInvoice,
+  DEFAULT_PRICE_LIST,
+  DEFAULT_TARIFFS,
+  type TariffDataset,
+} from '../../../core/billing'
+import { lastDayOfMonth, monthOf } from '../../../core/calendar'
+import { isMeterLoadBand, permittedLoadM3h } from '../../../core/reference/load-bands'
 import type { Db } from '../../db/open'
-import { PERMITTED_LOAD } from '../../seed/steps/billing'
 
 export interface CostEstimate {
   period: { from: string; to: string }
@@ -9,34 +16,41 @@ export interface CostEstimate {
   totalCents: number
 }
 
-const monthOf = (date: string): { from: string; to: string } => {
-  const [y, m] = date.split('-').map(Number)
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  return { from: `${date.slice(0, 7)}-01`, to: `${date.slice(0, 7)}-${String(last).padStart(2, '0')}` }
-}
-
 /**
  * What `kWh` would cost on this meter's premise as one month's invoice at the current tariffs and
  * product price (the calendar month of `date`): the same core computeInvoice the billing run uses.
- * Null when the meter is unknown or its load band has no distribution tariff.
+ * Null when the meter is unknown or the tariffs in force have no distribution band for its permitted load
+ * (the household tariffs end at 10 m³/h).
  */
-export function estimateCost(db: Db, meterId: string, kWh: number, date: string): CostEstimate | null {
+export function estimateCost(
+  db: Db,
+  meterId: string,
+  kWh: number,
+  date: string,
+  tariffs: TariffDataset = DEFAULT_TARIFFS,
+): CostEstimate | null {
   const row = db
     .prepare(
-      `SELECT m.load_band AS band, p.consumption_group AS grp
+      `SELECT m.load_band AS band, m.max_flow_m3h AS maxFlow, p.consumption_group AS grp
          FROM meters m JOIN premises p ON p.id = m.premise_id WHERE m.id = ?`,
     )
-    .get(meterId) as { band: string; grp: number } | undefined
-  const load = row ? PERMITTED_LOAD[row.band] : undefined
-  if (!row || !load) return null
-  const calc = computeInvoice({
-    period: monthOf(date),
-    consumption: { kWh },
-    permittedLoadM3h: load,
-    consumptionGroup: row.grp === 2 ? 2 : 1,
-    tariffs: DEFAULT_TARIFFS,
-    prices: DEFAULT_PRICE_LIST,
-  })
+    .get(meterId) as { band: string; maxFlow: number; grp: number } | undefined
+  if (!row || !isMeterLoadBand(row.band)) return null
+  const month = monthOf(date)
+  let calc
+  try {
+    calc = computeInvoice({
+      period: { from: `${month}-01`, to: lastDayOfMonth(month) },
+      consumption: { kWh },
+      permittedLoadM3h: permittedLoadM3h(row.band, row.maxFlow),
+      consumptionGroup: row.grp === 2 ? 2 : 1,
+      tariffs,
+      prices: DEFAULT_PRICE_LIST,
+    })
+  } catch (e) {
+    if (e instanceof BillingError && e.reason === 'load-band') return null
+    throw e
+  }
   return {
     period: calc.period,
     netCents: calc.netCents,

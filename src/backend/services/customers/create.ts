@@ -1,7 +1,8 @@
 import { ApiError, type CustomerDraft, type CustomerDuplicate } from '../../../contract'
 import type { Address } from '../../../core/contact/address'
 import { foldForSearch } from '../../../core/contact/fold'
-import { addMonths, monthOf, windowContainingDate } from '../../../core/calendar'
+import { outOfWindowPeriod, windowContainingDate } from '../../../core/calendar'
+import { loadBandOf } from '../../../core/reference/load-bands'
 import { maskPersonalCode } from '../../../core/personal-code'
 import { commitMutation, recordAccess, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
@@ -146,12 +147,6 @@ function addressKey(a: {
   )
 }
 
-function loadBand(maxFlow: number): string {
-  if (maxFlow <= 6) return 'upto6'
-  if (maxFlow <= 10) return '6to10'
-  return 'over10'
-}
-
 export interface CreateResult {
   customerId: string
   customerNumber: string
@@ -265,12 +260,11 @@ export function createCustomer(
           p.meter.model,
           p.meter.digits,
           p.meter.maxFlowM3h,
-          loadBand(p.meter.maxFlowM3h),
+          loadBandOf(p.meter.maxFlowM3h),
           today,
         )
         // The register at installation: the reading the first consumption is measured from. Outside a
         // reading window it is a move-in reading (DOMAIN.md), anchored like any out-of-window reading.
-        const day = Number(today.slice(8, 10))
         db.prepare(
           `INSERT INTO readings (id, meter_id, value, reading_date, period, source, status, channel, agent_id,
              on_behalf_of, out_of_window, reason, flags, version, created_at)
@@ -280,7 +274,7 @@ export function createCustomer(
           meterId,
           p.meter.installationReading,
           today,
-          window?.month ?? (day <= 15 ? addMonths(monthOf(today), -1) : monthOf(today)),
+          window?.month ?? outOfWindowPeriod(today),
           actor.agentId,
           id,
           window ? 0 : 1,

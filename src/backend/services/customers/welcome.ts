@@ -4,7 +4,7 @@ import { recordAccess, type MutationActor } from '../../db/mutations'
 import { loadFonts } from '../../documents/fonts'
 import { loadSeller } from '../../documents/seller'
 import { writeWelcomeLetterPdf } from '../../documents/welcome-letter'
-import { todayInRiga } from '../../seed/dates'
+import { rigaToday } from '../../../core/calendar'
 import { accountOf } from './portal'
 import { customerAddress, customerName, loadCustomer } from './rows'
 
@@ -31,7 +31,7 @@ export async function welcomeLetterPdf(
       email: account.email,
       temporaryPassword,
       portalUrl: seller.contacts.web,
-      date: todayInRiga(actor.nowMs),
+      date: rigaToday(actor.nowMs),
       signedBy: agentName(ctx, actor.agentId),
     },
     { fonts: loadFonts(ctx.resourcesDir), seller },

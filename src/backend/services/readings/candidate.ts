@@ -3,7 +3,7 @@ import { ApiError } from '../../../contract'
 import type { ReadingValidationResult } from '../../../contract/methods/readings'
 import {
   monthOf,
-  rigaDate,
+  rigaToday,
   rigaWallTimeToEpochMs,
   currentOrNextWindow,
   windowContaining,
@@ -50,7 +50,7 @@ export function requireMeter(db: Db, meterId: string): MeterRow {
  * (a letter or an e-mail read later), so the window follows the date the agent typed.
  */
 function instantFor(date: string | undefined, nowMs: number, meter: MeterRow): number {
-  const today = rigaDate(nowMs)
+  const today = rigaToday(nowMs)
   if (!date || date === today) return nowMs
   if (date > today) throw new ApiError('VALIDATION', 'readings.errors.futureDate', { date, today })
   if (date < meter.installed_at)
@@ -65,9 +65,9 @@ function instantFor(date: string | undefined, nowMs: number, meter: MeterRow): n
 export function evaluate(db: Db, input: CandidateInput, nowMs: number, mayCorrect = false): Evaluated {
   const meter = requireMeter(db, input.meterId)
   const at = instantFor(input.date, nowMs, meter)
-  if (meter.removed_at && rigaDate(at) > meter.removed_at)
+  if (meter.removed_at && rigaToday(at) > meter.removed_at)
     throw new ApiError('VALIDATION', 'readings.errors.meterRemoved', { removedAt: meter.removed_at })
-  const today = rigaDate(nowMs)
+  const today = rigaToday(nowMs)
   const calendar = calendarOptions(db, today)
   const stored = readingsOfMeter(db, meter.id)
   const records = stored.map(toRecord)
@@ -125,7 +125,7 @@ export interface WindowStateOut {
 }
 
 export function windowState(db: Db, nowMs: number): WindowStateOut {
-  const today = rigaDate(nowMs)
+  const today = rigaToday(nowMs)
   const calendar = calendarOptions(db, today)
   return {
     today,

@@ -1,6 +1,5 @@
 import { ApiError } from '../../../contract'
 import type { ReadingValidationResult } from '../../../contract/methods/readings'
-import { addMonths, monthOf } from '../../../core/calendar'
 import { uuidv7 } from '../../ids'
 import { commitMutation, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
@@ -51,10 +50,9 @@ export function recordReading(
       if (core.needsConfirmation.length > 0)
         throw new ApiError('CONFLICT', 'readings.errors.needsConfirmation', { codes: core.needsConfirmation })
       const outOfWindow = core.outOfWindow
-      const day = Number(core.date.slice(8, 10))
       // The schema wants a period on every row; outside a window it is the month the reading closes
       // (the same anchor the consumption series uses) and out_of_window marks it as not a window reading.
-      const period = core.period ?? (day <= 15 ? addMonths(monthOf(core.date), -1) : monthOf(core.date))
+      const period = core.anchorPeriod
       const reason = core.replaces
         ? (input.correctionReason ?? '').trim()
         : outOfWindow

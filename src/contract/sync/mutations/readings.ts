@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { rigaDate, rigaWallTimeToEpochMs } from '../../../core/calendar'
+import { rigaToday, rigaWallTimeToEpochMs } from '../../../core/calendar'
 import { FINDING_CODES, OUT_OF_WINDOW_REASONS, READING_CHANNELS } from '../../../core/readings/types'
 import { defineMutation } from './define'
 
@@ -34,7 +34,7 @@ export const readingRecord = defineMutation({
     // which v1 kept only as the outbox row's client time).
     1: (a, env) => {
       const args = a as z.infer<typeof v1>
-      const today = rigaDate(env.clientTime)
+      const today = rigaToday(env.clientTime)
       const takenAt =
         args.date && args.date !== today
           ? new Date(rigaWallTimeToEpochMs(args.date, 12)).toISOString()

@@ -6,7 +6,7 @@ import { validateCompanyName, validateName } from '../../contact/name'
 import { normalizePhone } from '../../contact/phone'
 import { loadBandOf, zoneOfPostalCode } from '../../customers/premise'
 import { checkPersonalCode } from '../../personal-code'
-import { rigaDate } from '../../calendar/riga-time'
+import { rigaToday } from '../../calendar/riga-time'
 import type { CustomerRow, MeterRow, PremiseRow } from '../rows'
 import { applied, conflict, rejected, type Decision, type DecideContext, type SyncStateView } from './types'
 
@@ -176,7 +176,7 @@ export function decideCustomerCreate(
   const subscriberNumbers = d.premises.map((_, i) =>
     keep ? wanted.subscriberNumbers[i] : ctx.issueNumber('subscriber'),
   )
-  const today = rigaDate(ctx.now)
+  const today = rigaToday(ctx.now)
 
   const customer: CustomerRow = {
     id: args.id,

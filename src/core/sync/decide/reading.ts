@@ -1,5 +1,4 @@
-import { addMonths, monthOf } from '../../calendar/dates'
-import { rigaDate } from '../../calendar/riga-time'
+import { rigaToday } from '../../calendar/riga-time'
 import type { FindingCode, OutOfWindowReason, ReadingRecord, ReadingSource } from '../../readings/types'
 import { validateReading } from '../../readings/validate'
 import type { ReadingRow, ReadingRowSource } from '../rows'
@@ -66,10 +65,10 @@ export function decideReadingRecord(
   const premise = state.premise(meter.premise_id)
   if (!premise) return rejected('not-found', { premiseId: meter.premise_id })
 
-  const date = rigaDate(args.takenAt)
+  const date = rigaToday(args.takenAt)
   if (ctx.clockSuspect)
     return conflict('clock-suspect', { takenAt: args.takenAt, serverTime: ctx.now, value: args.value })
-  if (date > rigaDate(ctx.now)) return rejected('future-date', { date, today: rigaDate(ctx.now) })
+  if (date > rigaToday(ctx.now)) return rejected('future-date', { date, today: rigaToday(ctx.now) })
   if (date < meter.installed_at)
     return rejected('before-installed', { date, installedAt: meter.installed_at })
   if (meter.removed_at && date > meter.removed_at)
@@ -112,7 +111,7 @@ export function decideReadingRecord(
     return conflict('lower-than-last', { mine: { value: args.value, date }, last: f.params })
   }
 
-  const period = v.period ?? (Number(date.slice(8, 10)) <= 15 ? addMonths(monthOf(date), -1) : monthOf(date))
+  const period = v.anchorPeriod
   if (premise.billed_through && period <= premise.billed_through)
     return conflict('period-billed', { period, billedThrough: premise.billed_through, value: args.value })
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { createBackend, type Backend } from '../../../../src/backend'
 import type { PoolOptions } from '../../../../src/backend/validation/pool'
 import { manualClock } from '../../../../src/backend/clock'
+import { builtOnce, copyOfBuilt } from '../../../helpers/seeded'
 import { tempDir } from '../../../helpers/tmp'
 
 export const FIXTURES = '/work/shared/fixtures/signatures'
@@ -32,9 +33,28 @@ export interface DocsFixture {
   cleanup(): Promise<void>
 }
 
+/** The database every docs test starts from: migrated, the demo agents, two customers. */
+const template = () =>
+  builtOnce('docs', async (file) => {
+    const backend = await createBackend({
+      dbFile: file,
+      shell: 'test',
+      clock: manualClock(NOW),
+      demoAgents: true,
+    })
+    const at = '2020-01-01T00:00:00.000Z'
+    const insert = backend.ctx.db.prepare(
+      `INSERT INTO customers (id, customer_number, kind, first_name, last_name, created_at, updated_at)
+     VALUES (?, ?, 'person', ?, ?, ?, ?)`,
+    )
+    insert.run('cust-1', '100001', 'Anna', 'Kalniņa', at, at)
+    insert.run('cust-2', '100002', 'Pēteris', 'Liepa', at, at)
+    backend.close()
+  })
+
 /**
- * A real SQLite file, the real backend with the demo agents, two customers, and a private copy of
- * resources/ (so tests may replace trusted lists without touching the repository).
+ * A real SQLite file (a private copy of the template), the real backend with the demo agents, two
+ * customers, and a private copy of resources/ (so tests may replace trusted lists without touching the repository).
  */
 export async function docsFixture(
   opts: { lists?: string[]; validation?: PoolOptions } = {},
@@ -46,20 +66,13 @@ export async function docsFixture(
     filter: (src) => !opts.lists || !src.endsWith('.xml') || opts.lists.some((l) => src.endsWith(l)),
   })
   const backend = await createBackend({
-    dbFile: tmp.file('desk.sqlite'),
+    dbFile: await copyOfBuilt(template(), tmp.file('desk.sqlite')),
     shell: 'test',
     clock: manualClock(NOW),
     demoAgents: true,
     resourcesDir: resources,
     ...(opts.validation ? { validation: opts.validation } : {}),
   })
-  const at = '2020-01-01T00:00:00.000Z'
-  const insert = backend.ctx.db.prepare(
-    `INSERT INTO customers (id, customer_number, kind, first_name, last_name, created_at, updated_at)
-     VALUES (?, ?, 'person', ?, ?, ?, ?)`,
-  )
-  insert.run('cust-1', '100001', 'Anna', 'Kalniņa', at, at)
-  insert.run('cust-2', '100002', 'Pēteris', 'Liepa', at, at)
   for (const [u, p, k] of [
     ['liga', 'liga-demo', 'k1'],
     ['janis', 'janis-demo', 'k2'],
