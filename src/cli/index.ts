@@ -2,6 +2,7 @@ import { type Command } from './command'
 import { describeFailure, EXIT } from './errors'
 import { migrateCommand } from './commands/migrate'
 import { verifyCommand } from './commands/verify'
+import { trustCommand } from './commands/trust'
 import { seedCommand } from './commands/seed'
 import { checkPersonalCodeCommand } from './commands/check-personal-code'
 import { calendarCommand } from './commands/calendar'
@@ -15,6 +16,7 @@ const commands: Command[] = [
   calendarCommand,
   checkPersonalCodeCommand,
   verifyCommand,
+  trustCommand,
   printCommand,
   printBatchCommand,
   centralCommand,

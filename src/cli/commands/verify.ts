@@ -3,13 +3,19 @@ import { basename, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { DocumentReport, DocumentStatus } from '../../core/signatures/result'
 import { fillMessage } from '../../core/message'
-import { loadAnchorDir, loadTrustDir, validateDocument, MAX_DOCUMENT_BYTES } from '../../backend/signatures'
+import {
+  loadAnchorDir,
+  loadWorkstationTrust,
+  validateDocument,
+  MAX_DOCUMENT_BYTES,
+} from '../../backend/signatures'
 import type { Command } from '../command'
 import { UsageError } from '../command'
 import en from '../../../locales/en.json'
+import { defaultTrustHome } from '../trust-home'
 
 /** `gasdesk verify`: validate signed documents offline with the bundled trusted lists. */
-const TRUST_DIR = resolve(__dirname, '../../../resources/trust')
+export const TRUST_DIR = resolve(__dirname, '../../../resources/trust')
 const TEST_PKI_DIR = resolve(TRUST_DIR, 'test-pki')
 
 interface JsonEntry {
@@ -143,8 +149,13 @@ export const verifyCommand: Command = {
       console.error(
         `!! TEST PKI TRUSTED: ${anchors.length} test anchor(s) from ${anchorDirs.join(', ')} — not for production`,
       )
-    const trust = loadTrustDir(TRUST_DIR, anchors)
-    for (const l of trust.lists.filter((x) => !x.used))
+    // Shipped snapshots plus lists installed with `gasdesk trust import`, verified once and cached.
+    const trust = loadWorkstationTrust({
+      shippedDir: TRUST_DIR,
+      home: defaultTrustHome(),
+      testAnchors: anchors,
+    })
+    for (const l of trust.lists.filter((x) => !x.used && x.reasonKey !== 'tsl_superseded'))
       console.error(`warning: trusted list ${basename(l.file)} not used: ${reasonText(l.reasonKey)}`)
     let content: Buffer | undefined
     if (values.content) content = readInput(values.content)
