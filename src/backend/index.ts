@@ -39,6 +39,8 @@ export interface BackendOptions {
   version?: string
   workstationName?: string
   resourcesDir?: string
+  /** The workstation's trust folder (see BackendContext.trustHome); the shells pass `trust/` beside dbFile. */
+  trustHome?: string
   /** Add the README's demo agents when the agents table is empty (first run, demo databases). */
   demoAgents?: boolean
   /** The Electron shell's print and save dialogs. */
@@ -90,6 +92,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       version: options.version ?? '0.1.0',
       resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
       storage,
+      ...(options.trustHome ? { trustHome: options.trustHome } : {}),
       ...(options.desktop ? { desktop: options.desktop } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
     }

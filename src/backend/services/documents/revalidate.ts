@@ -3,7 +3,7 @@ import type { DocumentDetail } from '../../../contract/methods/documents'
 import type { BackendContext } from '../../context'
 import { recordAccess, type MutationActor } from '../../db/mutations'
 import { getRow, parseValidation, toDetail } from './rows'
-import { readContent, validateNow } from './validate'
+import { readContent, readDetached, validateNow } from './validate'
 
 /**
  * Validation again, now: for INDETERMINATE documents whose evidence may have arrived (refreshed trusted
@@ -16,7 +16,7 @@ export function revalidateDocument(ctx: BackendContext, actor: MutationActor, id
   const bytes = readContent(ctx.db, id)
   if (!bytes) throw new ApiError('UNAVAILABLE', 'documents.review.errors.contentMissing')
   const before = parseValidation(row.validation)
-  const next = validateNow(ctx, bytes, row.filename)
+  const next = validateNow(ctx, bytes, row.filename, readDetached(ctx.db, id)?.bytes)
   const at = new Date(actor.nowMs).toISOString()
   ctx.db.transaction(() => {
     ctx.db
