@@ -28,7 +28,7 @@ function describe(r: ImportResult): string {
   if (r.outcome === 'install')
     return `newer: ${what}, issued ${day(r.issued)}, next update ${day(r.nextUpdate)}`
   if (r.outcome === 'current') return `already in use: ${what}`
-  return `refused: ${what}: ${reasonText(r.reasonKey)}`
+  return `refused ${what}: ${reasonText(r.reasonKey)}`
 }
 
 function runImport(dir: string, home: string): number {
@@ -39,7 +39,7 @@ function runImport(dir: string, home: string): number {
   if (refused.length > 0) {
     for (const r of report.results.filter((x) => x.outcome !== 'refused')) console.log(describe(r))
     // One line per refused file on stderr; nothing is installed when any file is refused.
-    for (const r of refused) console.error(`gasdesk trust import: ${describe(r)}; nothing was installed`)
+    for (const r of refused) console.error(`gasdesk trust import: ${describe(r)} Nothing was installed.`)
     const unverified = refused.some((r) => r.reasonKey !== 'tsl_older' && r.reasonKey !== 'tsl_same_sequence')
     return unverified ? TRUST_EXIT.notVerified : TRUST_EXIT.older
   }
