@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { MemoryTrustStore, type TrustService } from '../pki/trust'
 import { buildTrustStore, type ListFile, type ListStatus, type LoadedTrust } from './store'
 
@@ -32,10 +32,16 @@ interface Entry {
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
 
-/** The cache key: the format and every file's name, source and content hash. */
+/** Entries kept per folder: the current set and a few before it (an import or an upgrade adds one). */
+const KEEP = 8
+
+/**
+ * The cache key: the format and every file's base name, source and content hash (not its folder, so a
+ * copy of the same lists elsewhere is the same entry).
+ */
 export function cacheKey(files: ListFile[]): string {
   const parts = files
-    .map((f) => `${f.source ?? 'shipped'}:${f.name}:${sha256(f.bytes)}`)
+    .map((f) => `${f.source ?? 'shipped'}:${basename(f.name)}:${sha256(f.bytes)}`)
     .sort()
     .join('\n')
   return sha256(`${FORMAT}\n${parts}`)
@@ -51,12 +57,15 @@ function toCompact(loaded: LoadedTrust): CompactTrust {
   }
 }
 
-function fromCompact(c: CompactTrust, testAnchors: Buffer[]): LoadedTrust {
+function fromCompact(c: CompactTrust, testAnchors: Buffer[], files: ListFile[]): LoadedTrust {
+  // The entry may have been written for the same lists in another folder: report this folder's paths.
+  const here = new Map(files.map((f) => [`${f.source ?? 'shipped'}:${basename(f.name)}`, f.name]))
+  const lists = c.lists.map((l) => ({ ...l, file: here.get(`${l.source}:${basename(l.file)}`) ?? l.file }))
   const services: TrustService[] = c.services.map((s) => ({
     ...s,
     certificates: s.certificates.map((b) => Buffer.from(b, 'base64')),
   }))
-  return { store: new MemoryTrustStore(services, testAnchors), lists: c.lists }
+  return { store: new MemoryTrustStore(services, testAnchors), lists }
 }
 
 /** A per-user folder in the temp directory, used when the workstation has no trust folder yet. */
@@ -99,6 +108,21 @@ function writeEntry(file: string, key: string, body: CompactTrust): void {
   } catch {
     rmSync(temp, { force: true })
   }
+  prune(file)
+}
+
+/** Drops all but the KEEP most recently written entries beside `file`. */
+function prune(file: string): void {
+  const dir = join(file, '..')
+  try {
+    const entries = readdirSync(dir)
+      .filter((f) => /^[0-9a-f]{64}\.json$/.test(f))
+      .map((f) => ({ f, at: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+    for (const e of entries.slice(KEEP)) rmSync(join(dir, e.f), { force: true })
+  } catch {
+    // Another process pruned at the same time: nothing to do.
+  }
 }
 
 export interface CachedLoad extends LoadedTrust {
@@ -119,18 +143,18 @@ export function loadTrustCached(
 ): CachedLoad {
   const key = cacheKey(files)
   const hot = memory.get(key)
-  if (hot) return { ...fromCompact(hot, testAnchors), from: 'memory' }
+  if (hot) return { ...fromCompact(hot, testAnchors, files), from: 'memory' }
   const dirOk = usableDir(cacheDir)
   const file = join(cacheDir, `${key}.json`)
   const stored = dirOk ? readEntry(file, key) : null
   if (stored) {
     memory.set(key, stored)
-    return { ...fromCompact(stored, testAnchors), from: 'disk' }
+    return { ...fromCompact(stored, testAnchors, files), from: 'disk' }
   }
   const built = toCompact(buildTrustStore(files))
   memory.set(key, built)
   if (dirOk) writeEntry(file, key, built)
-  return { ...fromCompact(built, testAnchors), from: 'built' }
+  return { ...fromCompact(built, testAnchors, files), from: 'built' }
 }
 
 /** Forgets what this process holds in memory (tests, and after an import in the same process). */
