@@ -20,6 +20,9 @@ const p7s = signedData({
   certs: [signer, ca],
 })
 
+/** Bytes as a File part (a copy in a plain ArrayBuffer, as the picker gives). */
+const part = (b: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(b)
+
 const text = (sel: string) => document.querySelector(sel)?.textContent ?? ''
 
 async function openDocuments(): Promise<string> {
@@ -52,7 +55,10 @@ describe('Documents: a detached .p7s with its content file in one step', { timeo
   it('two files chosen at once: the .p7s is the signature, the other its content; the review names both', async () => {
     desk = await mountOnBackend({ signInAs: 'liga' })
     await openDocuments()
-    await pick('file-input', [new File([content], 'ligums.pdf'), new File([p7s], 'ligums.pdf.p7s')])
+    await pick('file-input', [
+      new File([part(content)], 'ligums.pdf'),
+      new File([part(p7s)], 'ligums.pdf.p7s'),
+    ])
     expect(text('[data-testid=file-name]')).toBe('ligums.pdf.p7s')
     expect(text('[data-testid=content-name]')).toBe('ligums.pdf')
     await submit()
@@ -67,9 +73,9 @@ describe('Documents: a detached .p7s with its content file in one step', { timeo
     desk = await mountOnBackend({ signInAs: 'liga' })
     await openDocuments()
     expect(document.querySelector('[data-testid=content-row]')).toBeNull()
-    await pick('file-input', [new File([p7s], 'ligums.pdf.p7s')])
+    await pick('file-input', [new File([part(p7s)], 'ligums.pdf.p7s')])
     expect(text('[data-testid=content-name]')).toContain('Nav satura faila')
-    await pick('content-input', [new File([Buffer.from('%PDF-1.4\n% cits\n')], 'cits.pdf')])
+    await pick('content-input', [new File([part(Buffer.from('%PDF-1.4\n% cits\n'))], 'cits.pdf')])
     expect(text('[data-testid=content-name]')).toBe('cits.pdf')
     await submit()
     const review = text('[data-testid=document-review]')
@@ -80,7 +86,7 @@ describe('Documents: a detached .p7s with its content file in one step', { timeo
   it('more than two files, or two without a signature, are refused in the agent’s language before any call', async () => {
     desk = await mountOnBackend({ signInAs: 'olga', language: 'ru' })
     await openDocuments()
-    await pick('file-input', [new File([content], 'a.pdf'), new File([content], 'b.pdf')])
+    await pick('file-input', [new File([part(content)], 'a.pdf'), new File([part(content)], 'b.pdf')])
     expect(text('[data-testid=add-message]')).toBe(
       'Выберите один файл или подпись .p7s вместе с файлом содержимого.',
     )

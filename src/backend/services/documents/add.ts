@@ -104,7 +104,9 @@ export function addDocument(ctx: BackendContext, actor: MutationActor, input: Ad
   const at = new Date(actor.nowMs).toISOString()
   const mime = MEDIA_TYPES[format] ?? 'application/octet-stream'
   const contentFile =
-    content && contentName ? { fileName: contentName, size: content.length, sha256: sha256Hex(content) } : null
+    content && contentName
+      ? { fileName: contentName, size: content.length, sha256: sha256Hex(content) }
+      : null
   const args = {
     id,
     customerId: input.customerId,
