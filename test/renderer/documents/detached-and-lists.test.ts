@@ -99,7 +99,7 @@ describe('Documents: the trusted lists', { timeout: 60_000 }, () => {
     await openDocuments()
     const banner = text('[data-testid=trust-overdue]')
     expect(banner).toContain('Uzticamo pakalpojumu saraksti ir novecojuši')
-    expect(banner).toContain('EU, EE, LT, LV: bija jāatjaunina līdz 02.12.2023.')
+    expect(banner).toContain('EU, EE, LT, LV: atjaunināšanas termiņš bija 02.12.2023.;')
     const lv = document.querySelector('[data-testid=trust-lists] tr[data-territory=LV]')!
     expect([...lv.querySelectorAll('td')].map((td) => td.textContent?.trim())).toEqual([
       'LV',
