@@ -18,6 +18,11 @@ export interface BackendContext {
   version: string
   /** Where the shipped resources (fonts, trust lists) live. */
   resourcesDir: string
+  /**
+   * The workstation's trust folder (lists installed by `gasdesk trust import`, the verified-list cache):
+   * `trust/` beside the database in both shells. Unset (tests): the shipped snapshots only.
+   */
+  trustHome?: string | null
   /** Print and save dialogs; only the Electron shell has them. */
   desktop?: DesktopPort
   /** Sync token and enrolment secret (src/backend/secrets.ts); each shell brings its own store. */

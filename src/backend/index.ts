@@ -40,6 +40,8 @@ export interface BackendOptions {
   version?: string
   workstationName?: string
   resourcesDir?: string
+  /** The workstation's trust folder (see BackendContext.trustHome); the shells pass `trust/` beside dbFile. */
+  trustHome?: string
   /** Add the README's demo agents when the agents table is empty (first run, demo databases). */
   demoAgents?: boolean
   /** The Electron shell's print and save dialogs. */
@@ -95,6 +97,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       storage,
       // Workers start on the first document, so a backend that never validates one never starts a thread.
       validation: new ValidationPool(options.validation),
+      ...(options.trustHome ? { trustHome: options.trustHome } : {}),
       ...(options.desktop ? { desktop: options.desktop } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
     }

@@ -16,6 +16,7 @@ const commands: [string, () => Promise<Command>][] = [
     async () => (await import('./commands/check-personal-code')).checkPersonalCodeCommand,
   ],
   ['verify', async () => (await import('./commands/verify')).verifyCommand],
+  ['trust', async () => (await import('./commands/trust')).trustCommand],
   ['print', async () => (await import('./commands/print')).printCommand],
   ['print-batch', async () => (await import('./commands/print')).printBatchCommand],
   ['central', async () => (await import('./commands/central')).centralCommand],

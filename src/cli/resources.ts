@@ -15,3 +15,8 @@ export function resourcesDir(from: string = __dirname): string {
   }
   throw new Error(`the GasDesk resources folder was not found above ${from} (set GASDESK_RESOURCES)`)
 }
+
+/** The trusted-list snapshots shipped with the app (resources/trust). */
+export function shippedTrustDir(): string {
+  return join(resourcesDir(), 'trust')
+}

@@ -33,6 +33,8 @@ export async function startDesktopBackend(o: DesktopBackendOptions): Promise<Bac
     version: o.version,
     demoAgents: true,
     resourcesDir: o.resourcesDir,
+    // Lists installed with `gasdesk trust import` (the CLI's default trust folder is this one).
+    trustHome: join(o.userData, 'trust'),
     ...(o.desktop ? { desktop: o.desktop } : {}),
     ...(o.secrets ? { secrets: o.secrets } : {}),
   })

@@ -69,6 +69,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       demoAgents: true,
       // No OS encryption on this path: an owner-only file beside the database (weaker; see secrets.ts).
       secrets: fileSecretStore(join(dirname(options.dbFile), 'secrets.json'), ownerOnlyCodec),
+      // The trust folder beside the database: for the default database, the CLI's default trust folder.
+      trustHome: join(dirname(options.dbFile), 'trust'),
       ...options.backendOptions,
     })
   } else throw new Error('startWebHost needs a backend or a dbFile')

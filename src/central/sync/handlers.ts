@@ -80,7 +80,12 @@ export const HANDLERS: Partial<Record<MutationName, Handler>> = {
   }),
   'document.add': handler<'document.add'>({
     table: 'documents',
-    touches: (a) => ({ customers: [a.customerId], documents: [a.id], blobs: [a.sha256] }),
+    // A detached signature is applied only once the file it signs has arrived too.
+    touches: (a) => ({
+      customers: [a.customerId],
+      documents: [a.id],
+      blobs: [a.sha256, ...(a.contentFile ? [a.contentFile.sha256] : [])],
+    }),
     decide: decideDocumentAdd,
   }),
   'document.decide': handler<'document.decide'>({

@@ -3,13 +3,14 @@ import { parseArgs } from 'node:util'
 import type { DocumentReport } from '../../core/signatures/result'
 import {
   loadAnchorDir,
-  loadTrustDir,
+  loadWorkstationTrust,
   validateDocument,
   type ValidationOptions,
 } from '../../backend/signatures'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import { resourcesDir } from '../resources'
+import { shippedTrustDir } from '../resources'
+import { defaultTrustHome } from '../trust-home'
 import { collectInputs, readDocument } from './verify-inputs'
 import {
   briefLine,
@@ -51,7 +52,7 @@ export const verifyCommand: Command = {
         throw new UsageError(`--at: not an ISO time: ${values.at}`)
     }
     const started = performance.now()
-    const trustDir = join(resourcesDir(), 'trust')
+    const trustDir = shippedTrustDir()
     const anchors: Buffer[] = []
     const anchorDirs = [
       ...(values['trust-test-pki'] ? [join(trustDir, 'test-pki')] : []),
@@ -68,8 +69,13 @@ export const verifyCommand: Command = {
       console.error(
         `!! TEST PKI TRUSTED: ${anchors.length} test anchor(s) from ${anchorDirs.join(', ')} — not for production`,
       )
-    const trust = loadTrustDir(trustDir, anchors)
-    for (const l of trust.lists.filter((x) => !x.used))
+    // Shipped snapshots plus lists installed with `gasdesk trust import`, verified once and cached.
+    const trust = loadWorkstationTrust({
+      shippedDir: trustDir,
+      home: defaultTrustHome(),
+      testAnchors: anchors,
+    })
+    for (const l of trust.lists.filter((x) => !x.used && x.reasonKey !== 'tsl_superseded'))
       console.error(`warning: trusted list ${basename(l.file)} not used: ${reasonText(l.reasonKey)}`)
     let content: Buffer | undefined
     if (values.content) content = readDocument(values.content)

@@ -106,6 +106,8 @@ export const documentSummarySchema = z.object({
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
   version: z.number().int(),
+  /** The signed file added with a detached .p7s (its name), or null. */
+  contentFileName: z.string().nullable(),
 })
 export type DocumentSummary = z.infer<typeof documentSummarySchema>
 
@@ -115,14 +117,22 @@ export type DocumentDetail = z.infer<typeof documentDetailSchema>
 export const trustStateSchema = z.object({
   trustTestPki: z.boolean(),
   testAnchors: z.number().int(),
+  /** When the state was read (the workstation clock); `overdue` compares nextUpdate with it. */
+  checkedAt: z.string(),
+  /** Some list in use is past its next-update date: the desk warns (newer services may be unknown). */
+  overdue: z.boolean(),
   lists: z.array(
     z.object({
       territory: z.string(),
       used: z.boolean(),
       reasonKey: z.string(),
+      sequenceNumber: z.number().int().nullable(),
       issued: z.string().nullable(),
       nextUpdate: z.string().nullable(),
       services: z.number().int(),
+      /** Shipped with the application, or imported later (`gasdesk trust import`). */
+      source: z.enum(['shipped', 'installed']),
+      overdue: z.boolean(),
     }),
   ),
 })
@@ -167,7 +177,11 @@ export const documentMethods = {
   }),
   /** One document with its report; viewing is audited. */
   'document.get': method({ access: ANY_AGENT, input: docRef, output: documentDetailSchema }),
-  /** A file from a USB stick (later: a message attachment), validated at once. A mutation. */
+  /**
+   * A file from a USB stick (later: a message attachment), validated at once. A mutation. A detached
+   * .p7s comes with the file it signs in `contentFile`, in the same call; both together are at most
+   * MAX_DOCUMENT_UPLOAD_BYTES.
+   */
   'document.add': method({
     access: ANY_AGENT,
     input: z
@@ -176,6 +190,10 @@ export const documentMethods = {
         fileName: z.string().trim().min(1).max(255),
         mediaType: z.string().trim().max(200).optional(),
         contentBase64: base64,
+        contentFile: z
+          .object({ fileName: z.string().trim().min(1).max(255), contentBase64: base64 })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: documentDetailSchema,

@@ -15,10 +15,10 @@ async function toBase64(file: Blob): Promise<string> {
   return btoa(out)
 }
 
-export const tooLargeError = (): ApiCallError =>
+export const tooLargeError = (pair = false): ApiCallError =>
   new ApiCallError({
     code: 'VALIDATION',
-    messageKey: 'documents.review.errors.tooLarge',
+    messageKey: pair ? 'documents.review.errors.pairTooLarge' : 'documents.review.errors.tooLarge',
     details: { limitBytes: MAX_DOCUMENT_UPLOAD_BYTES },
   })
 
@@ -46,15 +46,20 @@ export const useDocumentsStore = defineStore('documents', () => {
   }
   const get = (id: string): Promise<DocumentDetail> => api.call('document.get', { id })
 
-  /** Too large is refused here, before reading the file; the backend refuses it again anyway. */
-  async function add(customerId: string, file: File): Promise<DocumentDetail> {
+  /**
+   * Too large is refused here, before reading the file; the backend refuses it again anyway. A detached
+   * .p7s comes with `content`, the file it signs, in the same call.
+   */
+  async function add(customerId: string, file: File, content?: File | null): Promise<DocumentDetail> {
     if (file.size > MAX_DOCUMENT_UPLOAD_BYTES) throw tooLargeError()
+    if (content && file.size + content.size > MAX_DOCUMENT_UPLOAD_BYTES) throw tooLargeError(true)
     const contentBase64 = await toBase64(file)
     const out = await api.call('document.add', {
       customerId,
       fileName: file.name,
       contentBase64,
       ...(file.type ? { mediaType: file.type } : {}),
+      ...(content ? { contentFile: { fileName: content.name, contentBase64: await toBase64(content) } } : {}),
     })
     revision.value++
     return out

@@ -184,4 +184,41 @@ export const fixtures: Record<number, VersionFixture> = {
     },
     probes: ['SELECT * FROM sign_in_throttle ORDER BY name'],
   },
+  7: {
+    // How a consent was obtained and its undo (007); a signed document as version 7 stored it (one file).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version,
+        obtained_via) VALUES ('cons-7', ?, 'sms', 1, ?, 'agent', ?, 'marketing-2024-09', 'phone')`,
+      ).run(CUSTOMER, AT, AGENT)
+      db.prepare(
+        `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version,
+        obtained_via, undoes_id) VALUES ('cons-7u', ?, 'sms', 0, ?, 'agent', ?, 'marketing-2024-09', 'phone',
+        'cons-7')`,
+      ).run(CUSTOMER, AT, AGENT)
+      db.prepare(
+        `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, content, received_at)
+        VALUES ('doc-7', ?, 'ligums.edoc', 'application/vnd.etsi.asic-e+zip', 3, ?, x'504b03', ?)`,
+      ).run(CUSTOMER, 'ab'.repeat(32), AT)
+    },
+    probes: [
+      "SELECT id, obtained_via, undoes_id FROM consents WHERE id LIKE 'cons-7%' ORDER BY id",
+      "SELECT id, filename, size_bytes, sha256, hex(content) AS content FROM documents WHERE id = 'doc-7'",
+    ],
+  },
+  8: {
+    // A detached .p7s stored with the file it signs (008).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, content, received_at,
+        detached_name, detached_content, detached_size, detached_sha256)
+        VALUES ('doc-8', ?, 'ligums.pdf.p7s', 'application/pkcs7-signature', 2, ?, x'3080', ?, 'ligums.pdf',
+          x'255044462d', 5, ?)`,
+      ).run(CUSTOMER, 'cd'.repeat(32), AT, 'ef'.repeat(32))
+    },
+    probes: [
+      `SELECT id, detached_name, hex(detached_content) AS c, detached_size, detached_sha256 FROM documents
+       WHERE id = 'doc-8'`,
+    ],
+  },
 }

@@ -4,6 +4,8 @@ import type { BackendContext } from '../../context'
 import { commitMutation, type MutationActor } from '../../db/mutations'
 import { uuidv7 } from '../../ids'
 import { sniffFormat } from '../../signatures'
+import { decodeInput } from '../../signatures/cms/validate'
+import { parseSignedData } from '../../signatures/pki/cms'
 import { getRow, toDetail } from './rows'
 import { nextTurn, sha256Hex, validateNow, writeTurn } from './validate'
 
@@ -12,6 +14,8 @@ export interface AddInput {
   fileName: string
   mediaType?: string
   contentBase64: string
+  /** The file a detached .p7s signs, added in the same step. */
+  contentFile?: { fileName: string; contentBase64: string }
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -55,6 +59,33 @@ function refuseDuplicate(ctx: BackendContext, customerId: string, sha256: string
 }
 
 /**
+ * A detached signature and the file it signs, checked as a pair before anything is stored: the
+ * signature must be CMS without content of its own, the content file not empty, both together within
+ * the upload limit. Whether the signature covers this very file is the validation's answer (a wrong file
+ * is INVALID with the reason), so a mismatched pair is kept as the customer handed it in.
+ */
+function checkPair(signature: Buffer, format: string, contentBase64: string): Buffer {
+  if (format !== 'cms') throw new ApiError('VALIDATION', 'documents.review.errors.detachedNotCms')
+  let encapsulated: Buffer | null
+  try {
+    encapsulated = parseSignedData(decodeInput(signature)).content
+  } catch {
+    // An unreadable signature is still filed (FORMAT_ERROR, with its reason), like any damaged file.
+    encapsulated = null
+  }
+  if (encapsulated) throw new ApiError('VALIDATION', 'documents.review.errors.notDetached')
+  if (contentBase64.length === 0) throw new ApiError('VALIDATION', 'documents.review.errors.contentEmpty')
+  const content = decodeUpload(contentBase64)
+  if (signature.length + content.length > MAX_DOCUMENT_UPLOAD_BYTES) {
+    throw new ApiError('VALIDATION', 'documents.review.errors.pairTooLarge', {
+      reason: 'too-large',
+      limitBytes: MAX_DOCUMENT_UPLOAD_BYTES,
+    })
+  }
+  return content
+}
+
+/**
  * Adds a file to a customer and validates it at once. The validation report is local, derived data
  * (the central system validates for itself), so the outbox carries the file's identity, not the report;
  * the bytes stay in the row and travel by sha256 when the sync client uploads attachments.
@@ -73,11 +104,13 @@ export async function addDocument(
   const format = sniffFormat(bytes, fileName)
   // Not a signed-document format at all (a photo, a text file, random bytes): refused, nothing stored.
   if (format === 'unknown') throw new ApiError('VALIDATION', 'documents.review.errors.notSigned')
+  const content = input.contentFile ? checkPair(bytes, format, input.contentFile.contentBase64) : null
+  const contentName = input.contentFile ? cleanFileName(input.contentFile.fileName) : null
   const sha256 = sha256Hex(bytes)
   refuseDuplicate(ctx, input.customerId, sha256)
   await nextTurn()
   // Validation runs before the transaction, in a worker: it is CPU work and must not hold the write lock.
-  const { bytes: back, ...validation } = await validateNow(ctx, bytes, fileName)
+  const { bytes: back, ...validation } = await validateNow(ctx, bytes, fileName, content)
   bytes = back
   await writeTurn()
   // The same file may have been added by a parallel call while this one was being checked.
@@ -85,7 +118,19 @@ export async function addDocument(
   const id = uuidv7(actor.nowMs)
   const at = new Date(actor.nowMs).toISOString()
   const mime = MEDIA_TYPES[format] ?? 'application/octet-stream'
-  const args = { id, customerId: input.customerId, fileName, mediaType: mime, size: bytes.length, sha256 }
+  const contentFile =
+    content && contentName
+      ? { fileName: contentName, size: content.length, sha256: sha256Hex(content) }
+      : null
+  const args = {
+    id,
+    customerId: input.customerId,
+    fileName,
+    mediaType: mime,
+    size: bytes.length,
+    sha256,
+    ...(contentFile ? { contentFile } : {}),
+  }
   commitMutation(
     ctx.db,
     actor,
@@ -94,7 +139,8 @@ export async function addDocument(
       ctx.db
         .prepare(
           `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, content, validation,
-            validated_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            validated_at, received_at, detached_name, detached_content, detached_size, detached_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -107,6 +153,10 @@ export async function addDocument(
           JSON.stringify(validation),
           at,
           at,
+          contentFile?.fileName ?? null,
+          content,
+          contentFile?.size ?? null,
+          contentFile?.sha256 ?? null,
         )
       return { result: id, after: { ...args, status: validation.report.status, testPki: validation.testPki } }
     },

@@ -4,7 +4,7 @@ import { decodeInput } from '../../signatures/cms/validate'
 import { parseSignedData } from '../../signatures/pki/cms'
 import { extractContainerFile } from '../../signatures/xml/asic'
 import { getRow, parseValidation } from './rows'
-import { readContent } from './validate'
+import { readContent, readDetached } from './validate'
 
 export interface FileOut {
   name: string
@@ -74,6 +74,12 @@ export function documentFile(
     out = innerBytes(report.container, bytes, name)
     outName = name.split('/').pop() || name
     if (report.container === 'cms') outName = `${row.filename.replace(/\.(p7m|p7s|pkcs7)$/i, '')}`
+    // A detached signature's signed file is the one stored beside it, under its own name.
+    const detached = report.container === 'cms' && !out ? readDetached(ctx.db, id) : null
+    if (detached) {
+      out = detached.bytes
+      outName = detached.name
+    }
   }
   if (!out) throw new ApiError('NOT_FOUND', 'documents.review.errors.fileNotFound')
   const preview = sniffPreviewType(out)

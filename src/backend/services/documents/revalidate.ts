@@ -3,7 +3,7 @@ import type { DocumentDetail } from '../../../contract/methods/documents'
 import type { BackendContext } from '../../context'
 import { recordAccess, type MutationActor } from '../../db/mutations'
 import { getRow, parseValidation, toDetail } from './rows'
-import { isFileLimit, readContent, validateNow } from './validate'
+import { isFileLimit, readContent, readDetached, validateNow } from './validate'
 
 /**
  * Validation again, now: for INDETERMINATE documents whose evidence may have arrived (refreshed trusted
@@ -21,7 +21,7 @@ export async function revalidateDocument(
   if (!bytes) throw new ApiError('UNAVAILABLE', 'documents.review.errors.contentMissing')
   const before = parseValidation(row.validation)
   // A file the checker stops (memory or time cap) keeps its stored report; the error says why.
-  const { report, testPki } = await validateNow(ctx, bytes, row.filename)
+  const { report, testPki } = await validateNow(ctx, bytes, row.filename, readDetached(ctx.db, id)?.bytes)
   const next = { report, testPki }
   const at = new Date(actor.nowMs).toISOString()
   ctx.db.transaction(() => {

@@ -20,6 +20,7 @@ export interface DocumentRow {
   decision_reason: string | null
   received_at: string
   version: number
+  detached_name: string | null
 }
 
 /** What the validation column holds: the report and whether the test PKI was trusted for it. */
@@ -32,7 +33,8 @@ const SELECT = `
   SELECT d.id, d.customer_id, c.customer_number,
     CASE WHEN c.kind = 'business' THEN c.company_name ELSE c.first_name || ' ' || c.last_name END AS customer_name,
     d.filename, d.mime, d.size_bytes, d.sha256, d.validation, d.validated_at, d.decision,
-    a.display_name AS decided_by_name, d.decided_at, d.decision_reason, d.received_at, d.version
+    a.display_name AS decided_by_name, d.decided_at, d.decision_reason, d.received_at, d.version,
+    d.detached_name
   FROM documents d
   JOIN customers c ON c.id = d.customer_id
   LEFT JOIN agents a ON a.id = d.decided_by`
@@ -89,6 +91,7 @@ function summaryOf(row: DocumentRow, v: StoredValidation | null): DocumentSummar
     decidedAt: row.decided_at,
     decisionReason: row.decision_reason,
     version: row.version,
+    contentFileName: row.detached_name,
   }
 }
 

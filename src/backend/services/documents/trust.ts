@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import type { TrustState } from '../../../contract/methods/documents'
 import type { BackendContext } from '../../context'
 import type { Db } from '../../db/open'
-import { buildTrustStore, loadAnchorDir, loadTrustDir, type LoadedTrust } from '../../signatures'
+import { loadAnchorDir, loadWorkstationTrust, type LoadedTrust } from '../../signatures'
 
 /**
- * The trusted lists for the desk: resources/trust snapshots, plus the test PKI anchors while the
- * workstation setting is on. Loading verifies every list's XML signature, so it is done once and kept
- * per database (one backend = one database) until the setting or the list files change.
+ * The trusted lists for the desk: resources/trust snapshots and the lists installed in the workstation's
+ * trust folder (ctx.trustHome, `gasdesk trust import`), plus the test PKI anchors while the workstation
+ * setting is on. Verifying the lists is done once (and cached by content hash on disk, tsl/cache.ts) and
+ * kept per database (one backend = one database) until the setting or the list files change.
  */
 export const TRUST_TEST_PKI_KEY = 'documents.trustTestPki'
 
@@ -33,11 +34,13 @@ export function writeTrustTestPki(db: Db, on: boolean): void {
   ).run(TRUST_TEST_PKI_KEY, JSON.stringify(on))
 }
 
-function fingerprintOf(dir: string): string {
+function fingerprintOf(dir: string, home: string | null): string {
   const parts: string[] = []
-  for (const sub of [dir, join(dir, 'test-pki')]) {
+  // The installed set changes by renaming CURRENT over the old one: its time and size show it.
+  for (const sub of [dir, join(dir, 'test-pki'), ...(home ? [home] : [])]) {
     if (!existsSync(sub)) continue
     for (const f of readdirSync(sub).sort()) {
+      if (sub === home && f !== 'CURRENT') continue
       const st = statSync(join(sub, f))
       parts.push(`${sub}/${f}:${st.size}:${st.mtimeMs}`)
     }
@@ -48,12 +51,13 @@ function fingerprintOf(dir: string): string {
 export function trustFor(ctx: BackendContext): Cached {
   const testPki = readTrustTestPki(ctx.db)
   const dir = join(ctx.resourcesDir, 'trust')
-  const fingerprint = fingerprintOf(dir)
+  const home = ctx.trustHome ?? null
+  const fingerprint = fingerprintOf(dir, home)
   const hit = cache.get(ctx.db)
   if (hit && hit.testPki === testPki && hit.fingerprint === fingerprint) return hit
   const testDir = join(dir, 'test-pki')
   const anchors = testPki && existsSync(testDir) ? loadAnchorDir(testDir) : []
-  const loaded = existsSync(dir) ? loadTrustDir(dir, anchors) : buildTrustStore([], anchors)
+  const loaded = loadWorkstationTrust({ shippedDir: dir, home, testAnchors: anchors })
   const next = { testPki, fingerprint, loaded, anchors: anchors.length }
   cache.set(ctx.db, next)
   return next
@@ -61,16 +65,24 @@ export function trustFor(ctx: BackendContext): Cached {
 
 export function trustState(ctx: BackendContext): TrustState {
   const t = trustFor(ctx)
+  const now = ctx.clock.now()
+  const lists = t.loaded.lists.map((l) => ({
+    territory: l.territory,
+    used: l.used,
+    reasonKey: l.reasonKey,
+    sequenceNumber: l.sequenceNumber,
+    issued: l.issued,
+    nextUpdate: l.nextUpdate,
+    services: l.services,
+    source: l.source,
+    // Only a list in use can be out of date; a superseded or refused one is not used at all.
+    overdue: l.used && l.nextUpdate !== null && Date.parse(l.nextUpdate) < now,
+  }))
   return {
     trustTestPki: t.testPki,
     testAnchors: t.anchors,
-    lists: t.loaded.lists.map((l) => ({
-      territory: l.territory,
-      used: l.used,
-      reasonKey: l.reasonKey,
-      issued: l.issued,
-      nextUpdate: l.nextUpdate,
-      services: l.services,
-    })),
+    checkedAt: new Date(now).toISOString(),
+    overdue: lists.some((l) => l.overdue),
+    lists,
   }
 }

@@ -15,6 +15,7 @@ export async function validateNow(
   ctx: BackendContext,
   bytes: Buffer,
   fileName: string,
+  content?: Buffer | null,
 ): Promise<StoredValidation & { bytes: Buffer }> {
   const trust = trustFor(ctx)
   try {
@@ -23,6 +24,8 @@ export async function validateNow(
       fileName,
       validationTime: new Date(ctx.clock.now()),
       trustStore: trust.loaded.store,
+      // The file a detached .p7s signs (stored beside it).
+      ...(content ? { content } : {}),
     })
     return { report, testPki: trust.testPki, bytes: back }
   } catch (e) {
@@ -77,6 +80,15 @@ export function writeTurn(): Promise<void> {
   const mine = lastWrite.then(nextTurn)
   lastWrite = mine
   return mine
+}
+
+/** The signed file stored with a detached .p7s, or null. */
+export function readDetached(db: Db, id: string): { name: string; bytes: Buffer } | null {
+  const row = db.prepare('SELECT detached_name, detached_content FROM documents WHERE id = ?').get(id) as
+    { detached_name: string | null; detached_content: Buffer | null } | undefined
+  return row?.detached_name && row.detached_content
+    ? { name: row.detached_name, bytes: row.detached_content }
+    : null
 }
 
 /** The stored bytes. Inline BLOBs only for now (see README in this folder). */

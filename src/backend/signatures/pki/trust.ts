@@ -13,6 +13,11 @@ export interface TrustStatusPeriod {
   status: string
   /** Start of this status, ISO date-time. The period lasts until the next entry's `from`. */
   from: string
+  /** Service type during this period, when the list states it (history entries may differ from today's). */
+  type?: TrustServiceType
+  typeUri?: string
+  /** Qualifier / additional-service-information URIs during this period. */
+  qualifiers?: string[]
 }
 
 export interface TrustService {

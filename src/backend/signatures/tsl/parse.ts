@@ -69,23 +69,7 @@ function englishName(el: XmlElement | null): string {
   return text(en ?? names[0] ?? null)
 }
 
-function readService(svc: XmlElement, country: string, provider: string): TrustService | null {
-  const info = child(svc, T, 'ServiceInformation')
-  if (!info) return null
-  const typeUri = text(child(info, T, 'ServiceTypeIdentifier'))
-  const history: TrustStatusPeriod[] = [
-    {
-      status: lastSegment(text(child(info, T, 'ServiceStatus'))),
-      from: text(child(info, T, 'StatusStartingTime')),
-    },
-  ]
-  for (const h of childrenNamed(child(svc, T, 'ServiceHistory') ?? svc, T, 'ServiceHistoryInstance')) {
-    // A history entry of another service type (e.g. before a CA/PKC became CA/QC) still tells the status.
-    history.push({
-      status: lastSegment(text(child(h, T, 'ServiceStatus'))),
-      from: text(child(h, T, 'StatusStartingTime')),
-    })
-  }
+function qualifiersOf(info: XmlElement): string[] {
   const qualifiers: string[] = []
   const ext = child(info, T, 'ServiceInformationExtensions')
   if (ext) {
@@ -97,12 +81,36 @@ function readService(svc: XmlElement, country: string, provider: string): TrustS
       }
     }
   }
+  return qualifiers
+}
+
+/** One status period as the list states it: status, start, and the service type and qualifiers then. */
+function periodOf(el: XmlElement): TrustStatusPeriod {
+  const typeUri = text(child(el, T, 'ServiceTypeIdentifier'))
+  return {
+    status: lastSegment(text(child(el, T, 'ServiceStatus'))),
+    from: text(child(el, T, 'StatusStartingTime')),
+    ...(typeUri ? { typeUri, type: shortServiceType(typeUri) } : {}),
+    qualifiers: qualifiersOf(el),
+  }
+}
+
+function readService(svc: XmlElement, country: string, provider: string): TrustService | null {
+  const info = child(svc, T, 'ServiceInformation')
+  if (!info) return null
+  const typeUri = text(child(info, T, 'ServiceTypeIdentifier'))
+  const history: TrustStatusPeriod[] = [periodOf(info)]
+  for (const h of childrenNamed(child(svc, T, 'ServiceHistory') ?? svc, T, 'ServiceHistoryInstance')) {
+    // A history entry may carry another service type (e.g. before a CA/PKC became CA/QC) and other
+    // qualifiers: each period keeps its own, so trust can be judged as the list stood at a past time.
+    history.push(periodOf(h))
+  }
   return {
     type: shortServiceType(typeUri),
     typeUri,
     certificates: certificatesOf(child(info, T, 'ServiceDigitalIdentity')),
     history: history.filter((h) => h.status && !Number.isNaN(Date.parse(h.from))),
-    qualifiers,
+    qualifiers: qualifiersOf(info),
     country,
     name: englishName(child(info, T, 'ServiceName')),
     provider,
