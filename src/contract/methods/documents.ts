@@ -75,6 +75,7 @@ export const documentReportSchema = z.object({
   signatures: z.array(signatureSchema),
   files: z.array(z.object({ name: z.string(), size: z.number(), mediaType: z.string().nullable() })),
   errorKey: z.string().nullable(),
+  errorParams: params.optional(),
   validationTime: z.string(),
   warnings: z.array(checkSchema),
 })

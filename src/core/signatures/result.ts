@@ -69,6 +69,8 @@ export interface DocumentReport {
   files: { name: string; size: number; mediaType: string | null }[]
   /** When the whole document could not be read: a reason key under signatures.reasons.* */
   errorKey: string | null
+  /** Parameters of the errorKey message (e.g. the mimetype found). */
+  errorParams?: Record<string, string | number>
   validationTime: string
   warnings: SignatureCheck[]
 }

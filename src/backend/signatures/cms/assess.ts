@@ -113,6 +113,10 @@ export function assessCmsSignature(
       undefined,
       INDET('NO_SIGNING_CERTIFICATE_FOUND'),
     )
+  } else if (v.signingCertRef.state === 'issuer_differs') {
+    checks.add('signing-certificate', 'warning', 'cms_signing_certificate_issuer_differs', {
+      issuer: formatName(cert.issuer),
+    })
   } else {
     checks.add('signing-certificate', 'warning', 'cms_signing_certificate_unbound')
   }

@@ -73,30 +73,18 @@ function readService(svc: XmlElement, country: string, provider: string): TrustS
   const info = child(svc, T, 'ServiceInformation')
   if (!info) return null
   const typeUri = text(child(info, T, 'ServiceTypeIdentifier'))
-  const history: TrustStatusPeriod[] = [
-    {
-      status: lastSegment(text(child(info, T, 'ServiceStatus'))),
-      from: text(child(info, T, 'StatusStartingTime')),
-    },
-  ]
-  for (const h of childrenNamed(child(svc, T, 'ServiceHistory') ?? svc, T, 'ServiceHistoryInstance')) {
-    // A history entry of another service type (e.g. before a CA/PKC became CA/QC) still tells the status.
-    history.push({
-      status: lastSegment(text(child(h, T, 'ServiceStatus'))),
-      from: text(child(h, T, 'StatusStartingTime')),
-    })
-  }
-  const qualifiers: string[] = []
-  const ext = child(info, T, 'ServiceInformationExtensions')
-  if (ext) {
-    for (const el of descendants(ext)) {
-      if (el.local === 'URI' && el.ns === T) qualifiers.push(text(el))
-      if (el.local === 'Qualifier') {
-        const uri = el.attrs.find((a) => a.local === 'uri')?.value
-        if (uri) qualifiers.push(uri)
-      }
-    }
-  }
+  // Every period keeps its own type and qualifiers: a service may have become QTST (or CA/QC) only later,
+  // and the rules judge it as the list described it at the time in question.
+  const period = (el: XmlElement): TrustStatusPeriod => ({
+    status: lastSegment(text(child(el, T, 'ServiceStatus'))),
+    from: text(child(el, T, 'StatusStartingTime')),
+    type: shortServiceType(text(child(el, T, 'ServiceTypeIdentifier')) || typeUri),
+    qualifiers: qualifiersOf(child(el, T, 'ServiceInformationExtensions')),
+  })
+  const history: TrustStatusPeriod[] = [period(info)]
+  for (const h of childrenNamed(child(svc, T, 'ServiceHistory') ?? svc, T, 'ServiceHistoryInstance'))
+    history.push(period(h))
+  const qualifiers = history[0].qualifiers ?? []
   return {
     type: shortServiceType(typeUri),
     typeUri,
@@ -107,6 +95,19 @@ function readService(svc: XmlElement, country: string, provider: string): TrustS
     name: englishName(child(info, T, 'ServiceName')),
     provider,
   }
+}
+
+function qualifiersOf(ext: XmlElement | null): string[] {
+  const qualifiers: string[] = []
+  if (!ext) return qualifiers
+  for (const el of descendants(ext)) {
+    if (el.local === 'URI' && el.ns === T) qualifiers.push(text(el))
+    if (el.local === 'Qualifier') {
+      const uri = el.attrs.find((a) => a.local === 'uri')?.value
+      if (uri) qualifiers.push(uri)
+    }
+  }
+  return qualifiers
 }
 
 export function parseTrustedList(bytes: Buffer): TrustedList {

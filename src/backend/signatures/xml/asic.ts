@@ -75,9 +75,16 @@ export function validateAsic(bytes: Buffer, fileName: string, options: Validatio
         ...base,
         status: e.status,
         errorKey: e.reasonKey,
+        ...(Object.keys(e.params).length ? { errorParams: e.params } : {}),
         container: e.reasonKey === 'asic_legacy_edoc' ? 'edoc1' : base.container,
       }
-    if (e instanceof ZipError) return { ...base, status: 'FORMAT_ERROR', errorKey: e.reasonKey }
+    if (e instanceof ZipError)
+      return {
+        ...base,
+        status: 'FORMAT_ERROR',
+        errorKey: e.reasonKey,
+        ...(Object.keys(e.params).length ? { errorParams: e.params } : {}),
+      }
     throw e
   }
 }
@@ -99,7 +106,12 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
       looksSigned ? 'FORMAT_ERROR' : 'UNSUPPORTED',
     )
   }
-  const mt = zip.read(mimetype).toString('latin1').trim()
+  const raw = zip.read(mimetype)
+  // A UTF-8 byte-order mark before the type is tolerated with a warning, as DigiDoc4j and DSS do.
+  const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf
+  const mt = (bom ? raw.subarray(3) : raw).toString('latin1').trim()
+  if (bom && mt === ASIC_E_MIMETYPE)
+    warnings.push({ id: 'container', outcome: 'warning', reasonKey: 'asic_mimetype_bom' })
   if (mt === ASIC_S_MIMETYPE) throw new ContainerError('asic_s_unsupported', 'UNSUPPORTED')
   if (mt !== ASIC_E_MIMETYPE) {
     // EDOC 1.x and other pre-ASiC eParaksts/DigiDoc formats: recognised, not validated.

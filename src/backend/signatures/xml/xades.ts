@@ -1,17 +1,10 @@
 import type { SignatureLevel, SignatureReport } from '../../../core/signatures/result'
 import type { ValidationOptions } from '../pki/trust'
-import {
-  type Certificate,
-  displayName,
-  formatName,
-  nameKey,
-  parseName,
-  personalCodeOf,
-  validAt,
-} from '../pki/x509'
+import { type Certificate, displayName, formatName, personalCodeOf, validAt } from '../pki/x509'
 import { buildChain } from '../pki/chain'
 import { tsaNotQualified, tsaServiceName } from '../pki/timestamp'
 import { dnTextMatches } from '../pki/dn'
+import { namesMatch } from '../pki/name-compare'
 import { type Asn1, parseAsn1, integerHex, raw } from '../pki/asn1'
 import type { XmlDocument, XmlElement } from './dom'
 import { NS, attr, child } from './dom'
@@ -424,12 +417,12 @@ function checkSigningCertificate(props: XadesProperties, cert: Certificate | nul
     issuerOk = ref.issuerName !== null && dnTextMatches(ref.issuerName, cert.issuer)
   }
   if (digestOk && serialOk && issuerOk) v.add('signing-certificate', 'pass', 'xml_signing_certificate_ok')
-  else
-    v.undecided(
-      'signing-certificate',
-      'NO_SIGNING_CERTIFICATE_FOUND',
-      digestOk && serialOk ? 'xml_signing_certificate_issuer_mismatch' : 'xml_signing_certificate_mismatch',
-    )
+  // The digest binds the certificate; an issuer written differently cannot substitute a key (as DSS).
+  else if (digestOk && serialOk)
+    v.add('signing-certificate', 'warning', 'xml_signing_certificate_issuer_differs', {
+      issuer: formatName(cert.issuer),
+    })
+  else v.undecided('signing-certificate', 'NO_SIGNING_CERTIFICATE_FOUND', 'xml_signing_certificate_mismatch')
 }
 
 function namedSigner(props: XadesProperties, candidates: Certificate[]): Certificate | null {
@@ -459,9 +452,9 @@ function issuerSerialV2Matches(el: XmlElement, cert: Certificate): boolean {
   }
 }
 
-/** A DER issuer Name against the certificate's issuer: exact bytes, else normalised attribute values. */
+/** A DER issuer Name against the certificate's issuer: exact bytes, else RFC 5280 §7.1 comparison. */
 function sameName(n: Asn1, cert: Certificate): boolean {
-  return raw(n).equals(cert.issuer.der) || nameKey(parseName(n)) === nameKey(cert.issuer)
+  return raw(n).equals(cert.issuer.der) || namesMatch(n, cert.issuer.der)
 }
 
 function decimalToHex(s: string): string | null {
