@@ -8,6 +8,7 @@ import { child, content, oid, parseAsn1, time } from './asn1'
 import { buildChain, type ChainResult } from './chain'
 import { CmsError, parseSignedData, verifySignerInfo, type SignerVerification } from './cms'
 import { DIGESTS, OID } from './oids'
+import { POLICY } from '../checks/policy'
 import { serviceAt, type TrustStore } from './trust'
 import type { Certificate } from './x509'
 
@@ -94,14 +95,13 @@ function firstFailure(r: TimestampResult): string | null {
  * period), not as it is listed today. CA-anchored and test TSAs are judged by the chain alone. Shared by
  * XAdES, CAdES and PAdES (signature and document timestamps).
  */
-const EIDAS_START = Date.parse('2016-07-01T00:00:00Z')
-export function tsaNotQualified(r: TimestampResult): boolean {
+export function tsaNotQualified(r: TimestampResult, eidasStart: Date = POLICY.eidasStart): boolean {
   const service = r.chain?.anchor?.service ?? null
   if (!service || !r.genTime) return false
   const then = serviceAt(service, r.genTime)
   const type = then?.type ?? service.type
   if (!type.startsWith('TSA')) return false
-  if (r.genTime.getTime() < EIDAS_START) return false
+  if (r.genTime.getTime() < eidasStart.getTime()) return false
   const notQualified = (then?.qualifiers ?? []).some((q) => /\/NotQualified$/i.test(q))
   return type !== 'TSA/QTST' || notQualified
 }
