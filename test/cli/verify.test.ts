@@ -73,7 +73,7 @@ describe('gasdesk verify', () => {
     const file = `${FIX}/asice/latvian_T_signature.asice`
     await verifyCommand.run([file, '--json', '--trust-test-pki', ...AT])
     const checks = JSON.parse(out.pop()!)[0].signatures[0].checks
-    expect(checks.find((c: { id: string }) => c.id === 'chain')).toMatchObject({
+    expect(checks.find((c: { id: string }) => c.id === 'trust-chain')).toMatchObject({
       outcome: 'pass',
       reasonKey: 'xml_chain_test_anchor',
     })

@@ -60,7 +60,7 @@ export function toJson(file: string, r: DocumentReport): JsonEntry {
     })),
     files: r.files,
     warnings: r.warnings.map((w) => ({ ...w, reason: reasonText(w.reasonKey, w.params) })),
-    error: r.errorKey ? reasonText(r.errorKey) : null,
+    error: r.errorKey ? reasonText(r.errorKey, r.errorParams) : null,
     validationTime: r.validationTime,
   }
 }

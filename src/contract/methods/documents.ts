@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ANY_AGENT, SUPERVISOR, method } from '../define'
 import type { DocumentReport } from '../../core/signatures/result'
+import { CHECK_IDS } from '../../core/signatures/check-ids'
 
 /**
  * Signed-document review (issue 6): add a file to a customer, see the validation report, decide.
@@ -23,7 +24,7 @@ export const decisions = ['accepted', 'rejected'] as const
 
 const params = z.record(z.string(), z.union([z.string(), z.number()]))
 const checkSchema = z.object({
-  id: z.string(),
+  id: z.enum(CHECK_IDS),
   outcome: z.enum(['pass', 'fail', 'warning', 'not_checked']),
   reasonKey: z.string(),
   params: params.optional(),
@@ -75,6 +76,7 @@ export const documentReportSchema = z.object({
   signatures: z.array(signatureSchema),
   files: z.array(z.object({ name: z.string(), size: z.number(), mediaType: z.string().nullable() })),
   errorKey: z.string().nullable(),
+  errorParams: params.optional(),
   validationTime: z.string(),
   warnings: z.array(checkSchema),
 })

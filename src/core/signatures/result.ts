@@ -2,6 +2,9 @@
  * The validation report model, after ETSI EN 319 102-1 as the EU DSS reports it (SIGNATURES.md).
  * Pure data: the validator in src/backend/signatures fills it, the UI and CLI show it.
  */
+import type { CheckId } from './check-ids'
+
+export type { CheckId } from './check-ids'
 export type Indication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE'
 
 export type SubIndication =
@@ -31,8 +34,8 @@ export type CheckOutcome = 'pass' | 'fail' | 'warning' | 'not_checked'
 
 /** One row of the check list. `reasonKey` is under `signatures.reasons.*` in locales (LV/EN/RU). */
 export interface SignatureCheck {
-  /** Stable id in SIGNATURES.md order, e.g. 'container', 'references', 'signed-properties', 'signature-value'. */
-  id: string
+  /** Stable id in SIGNATURES.md order (CHECK_IDS), e.g. 'container', 'references', 'signature-value'. */
+  id: CheckId
   outcome: CheckOutcome
   reasonKey: string
   params?: Record<string, string | number>
@@ -69,6 +72,8 @@ export interface DocumentReport {
   files: { name: string; size: number; mediaType: string | null }[]
   /** When the whole document could not be read: a reason key under signatures.reasons.* */
   errorKey: string | null
+  /** Parameters of the errorKey message (e.g. the mimetype found). */
+  errorParams?: Record<string, string | number>
   validationTime: string
   warnings: SignatureCheck[]
 }

@@ -70,20 +70,29 @@ const EXPECTED: Record<string, Expect> = {
   'asice/terms_of_Account_Agreement_28062025_ENG.asice': { status: 'VALID', sub: [null] },
   'asice/latvian_LT_signature_with_7min_difference_between_TS_and_OCSP.asice': {
     status: 'INDETERMINATE',
+    // The DEMO TSA is on no list: the timestamp cannot date the signature (DSS: NO_CERTIFICATE_CHAIN_FOUND).
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
     testPki: true,
     why: NO_TEST_TSA,
   },
   'asice/latvian_LT_signature_with_22h_difference_between_TS_and_OCSP.asice': {
     status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
     testPki: true,
     why: NO_TEST_TSA,
   },
   'asice/latvian_LT_signature_with_44h_difference_between_TS_and_OCSP.asice': {
     status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
     testPki: true,
     why: NO_TEST_TSA,
   },
-  'asice/latvian_T_signature.asice': { status: 'INDETERMINATE', testPki: true, why: NO_TEST_TSA },
+  'asice/latvian_T_signature.asice': {
+    status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
+    testPki: true,
+    why: NO_TEST_TSA,
+  },
   'asice/latvian_signed_container.asice': {
     status: 'INDETERMINATE',
     sub: ['CHAIN_CONSTRAINTS_FAILURE'],
@@ -91,13 +100,20 @@ const EXPECTED: Record<string, Expect> = {
   },
   'bdoc/Baltic MoU digital signing_EST_LT_LV.bdoc': { status: 'VALID', sub: [null, null, null] },
   'asice/TS-02_23634_TS_wrong_SignatureValue.asice': { status: 'INVALID', sub: ['HASH_FAILURE'] },
-  'asice/TS_broken_TS.asice': { status: 'INDETERMINATE', why: `${EE_TEST_PKI}; not VALID` },
+  'asice/TS_broken_TS.asice': {
+    status: 'INDETERMINATE',
+    // The timestamp's TSA is checked first and is on no production list.
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
+    why: `${EE_TEST_PKI}; not VALID`,
+  },
   'asice/TS-08_23634_TS_OCSP_before_TS.asice': {
     status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
     why: `the source's SimpleReport is INDETERMINATE too; ${EE_TEST_PKI}, so the untrusted timestamp is reported first`,
   },
   'asice/signing_certificate_not_valid_during_timestamping.asice': {
     status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
     why: `${EE_TEST_PKI}: the timestamp cannot be trusted, so it cannot prove the late signing time either (with the source's test trust: INVALID / EXPIRED, see below)`,
   },
   'asice/SS-4_teadmataCA.4.asice': {
@@ -105,8 +121,14 @@ const EXPECTED: Record<string, Expect> = {
     sub: ['NO_SIGNING_CERTIFICATE_FOUND'],
     why: 'unknown CA and RSA-1024 as in the source; DSS reports such signatures INDETERMINATE, digidoc4j invalid',
   },
-  'asice/filename_mismatch_second_signature.asice': { status: 'INVALID' },
-  'asice/signature_does_not_cover_datafile.asice': { status: 'INVALID' },
+  // The first signature is intact but its EE test OCSP responder is not authorised (TRY_LATER); the second
+  // does not cover the renamed file and its signature value breaks (FORMAT_FAILURE first, as DSS orders it).
+  'asice/filename_mismatch_second_signature.asice': {
+    status: 'INVALID',
+    sub: ['TRY_LATER', 'FORMAT_FAILURE'],
+  },
+  // A data file no reference covers: FORMAT_FAILURE (a referenced file is missing, the signature breaks too).
+  'asice/signature_does_not_cover_datafile.asice': { status: 'INVALID', sub: ['FORMAT_FAILURE'] },
   'asice/multiple_signed_properties.asice': { status: 'INVALID', sub: ['FORMAT_FAILURE'] },
   'asice/zip_misses_file_which_is_in_manifest.asice': {
     status: 'INDETERMINATE',
@@ -121,13 +143,19 @@ const EXPECTED: Record<string, Expect> = {
   'asice/signed_properties_reference_not_found.asice': { status: 'INVALID', sub: ['FORMAT_FAILURE'] },
   'asice/zip-bomb.asice': {
     status: 'INVALID',
+    sub: ['FORMAT_FAILURE'],
     why: 'the source only asserts it opens with 17 data files without inflating the nested archives (checked below); the 16 archives are not in the manifest nor signed, hence INVALID',
   },
   'asice/PSS-signature.asice': {
     status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
     why: `${EE_TEST_PKI}; the RSA-PSS signature itself verifies (checked below)`,
   },
-  'asice/valid-asice-lta.asice': { status: 'INDETERMINATE', why: `${EE_TEST_PKI}` },
+  'asice/valid-asice-lta.asice': {
+    status: 'INDETERMINATE',
+    sub: ['NO_CERTIFICATE_CHAIN_FOUND'],
+    why: `${EE_TEST_PKI}`,
+  },
   'asice/forged_lt.asice': { status: 'INVALID', sub: ['SIG_CRYPTO_FAILURE'] },
   'asice/asice-relative.asice': { status: 'FORMAT_ERROR', errorKey: 'zip_name_traversal' },
   'asice/dot.asice': { status: 'FORMAT_ERROR', errorKey: 'zip_name_dot' },
@@ -137,7 +165,8 @@ const EXPECTED: Record<string, Expect> = {
     why: 'libdigidocpp test PKI, untrusted: never VALID; the SigningCertificate digest does not match the attached certificate, which DSS reports as NO_SIGNING_CERTIFICATE_FOUND',
   },
   'bdoc/invalid-data-file.bdoc': { status: 'INVALID', sub: ['HASH_FAILURE'] },
-  'bdoc/bdoc-tm-with-changed-data-file-name.bdoc': { status: 'INVALID' },
+  // The renamed file is not in the manifest and the signed name is missing: FORMAT_FAILURE.
+  'bdoc/bdoc-tm-with-changed-data-file-name.bdoc': { status: 'INVALID', sub: ['FORMAT_FAILURE'] },
   'bdoc/bdoc-tm-ocsp-revoked.bdoc': { status: 'INDETERMINATE', sub: ['REVOKED_NO_POE'] },
   'bdoc/incorrectMimetype.bdoc': { status: 'FORMAT_ERROR', errorKey: 'asic_bad_mimetype' },
   'bdoc/valid-bdoc-tm.bdoc': {
@@ -150,7 +179,7 @@ const EXPECTED: Record<string, Expect> = {
     sub: ['TRY_LATER'],
     why: `${EE_TEST_PKI} (OCSP responder); the expiry after signing is not held against it (certificate valid at the time-mark)`,
   },
-  'asice/onefile-wrong-file.asice': { status: 'INVALID' },
+  'asice/onefile-wrong-file.asice': { status: 'INVALID', sub: ['FORMAT_FAILURE'] },
   'asice/removed-doc.asice': { status: 'INDETERMINATE', sub: ['SIGNED_DATA_NOT_FOUND'] },
   'asice/Signature-ASiC_LT_modified_cert_values.asice': {
     status: 'FORMAT_ERROR',
@@ -159,35 +188,50 @@ const EXPECTED: Record<string, Expect> = {
   },
   'p7s/cades-detached.pkcs7': {
     status: 'INDETERMINATE',
+    // No revocation evidence comes first (as for XAdES); the expired test certificate is reported too.
+    sub: ['TRY_LATER'],
     why: 'B-level checks pass (checked below); the Nowina test CA is not trusted and there is no revocation evidence, so not VALID offline',
   },
   'p7s/cades-enveloping.pkcs7': {
     status: 'INDETERMINATE',
+    sub: ['TRY_LATER'],
     why: 'as cades-detached: B-level intact, untrusted test CA',
   },
   'p7s/cades-enveloping-broken.pkcs7': { status: 'INVALID', sub: ['HASH_FAILURE'] },
   'p7s/CAdES-BpB-att-SHA256-SHA3_256withRSAandMGF1.p7m': {
     status: 'INDETERMINATE',
+    sub: ['TRY_LATER'],
     why: 'crypto intact; untrusted test CA',
   },
   'p7s/BER_reordered_prova.txt.p7m': {
     status: 'INDETERMINATE',
+    sub: ['TRY_LATER'],
     why: 'crypto intact (attributes as received); untrusted test CA',
   },
   'p7s/cms-no-sign-cert.p7m': { status: 'INDETERMINATE', sub: ['NO_SIGNING_CERTIFICATE_FOUND'] },
-  'pdf/hellopades-pades-lt-sha256-sign.pdf': { status: 'VALID' },
+  'pdf/hellopades-pades-lt-sha256-sign.pdf': { status: 'VALID', sub: [null] },
   'pdf/hellopades-lt-b.pdf': {
     status: 'INDETERMINATE',
+    // The LT signature passes; the later B-level one has no POE before its certificate expired.
+    sub: [null, 'OUT_OF_BOUNDS_NO_POE'],
     why: "the B-level signature has no POE before its certificate expired; digidoc4j's PROD error set makes it invalid — never VALID",
   },
-  'pdf/hello_signed_INCSAVE_signed_EDITED.pdf': { status: 'INVALID' },
-  'pdf/PAdES-LT.pdf': { status: 'INDETERMINATE', why: 'signatures intact; test PKI untrusted' },
+  // The second signature's /ByteRange does not enclose its own /Contents: FORMAT_FAILURE.
+  'pdf/hello_signed_INCSAVE_signed_EDITED.pdf': { status: 'INVALID', sub: ['TRY_LATER', 'FORMAT_FAILURE'] },
+  'pdf/PAdES-LT.pdf': {
+    status: 'INDETERMINATE',
+    sub: ['TRY_LATER', 'NO_CERTIFICATE_CHAIN_FOUND', 'NO_CERTIFICATE_CHAIN_FOUND'],
+    why: 'signatures intact; test PKI untrusted (the DSS OCSP is for another certificate; the later ones are timestamped by an unlisted TSA)',
+  },
   'pdf/BadEncodedCMS.pdf': {
     status: 'INVALID',
+    sub: ['SIG_CRYPTO_FAILURE'],
     why: 'DSS finds no signature (undecodable CMS); we report the signature dictionary as a failed signature — not VALID either way',
   },
-  'pdf/DSS-1683.pdf': { status: 'INDETERMINATE' },
-  'pdf/replace.pdf': { status: 'INVALID' },
+  // No signed attributes, no revocation evidence, an unlisted CA: TRY_LATER first.
+  'pdf/DSS-1683.pdf': { status: 'INDETERMINATE', sub: ['TRY_LATER'] },
+  // Objects of the signed revision replaced in a later one: SIG_CONSTRAINTS_FAILURE.
+  'pdf/replace.pdf': { status: 'INVALID', sub: ['SIG_CONSTRAINTS_FAILURE'] },
 }
 
 const rows = readFileSync(join(FIX, 'MANIFEST.tsv'), 'utf8')
@@ -208,6 +252,11 @@ function run(file: string, opts: { content?: Buffer; testPki?: boolean } = {}) {
 describe('MANIFEST.tsv fixtures', () => {
   it('every signed fixture has an expectation', () => {
     expect(rows.map(([f]) => f).filter((f) => !EXPECTED[f])).toEqual([])
+  })
+
+  it('every signature verdict is pinned: a sub-indication per signature (or the error key)', () => {
+    const loose = Object.entries(EXPECTED).filter(([, e]) => !e.sub && !e.errorKey)
+    expect(loose.map(([f]) => f)).toEqual([])
   })
 
   for (const [file, , , source] of rows) {

@@ -10,6 +10,7 @@ import {
   type SignatureReport,
   documentStatus,
 } from '../../../core/signatures/result'
+import type { Finding } from '../checks/types'
 import { assessCmsSignature } from '../cms/assess'
 import { parseSignedData } from '../pki/cms'
 import { OID } from '../pki/oids'
@@ -142,8 +143,8 @@ function judgeDocTimestamp(
   options: ValidationOptions,
   pool: Certificate[],
 ): ArchiveFinding {
-  const range = rangeCheck(pdf, f)
-  if (range.outcome !== 'pass' || !f.cms)
+  const range = rangeFinding(pdf, f)
+  if (range.problem !== null || !f.cms)
     return { counts: false, outcome: 'warning', reasonKey: range.reasonKey }
   return judgeArchiveTimestamp(verifyTimestampToken(f.cms, coveredBytes(pdf, f), options.trustStore, pool))
 }
@@ -153,13 +154,28 @@ function coveredBytes(pdf: PdfFile, f: PdfSignatureField): Buffer {
   return Buffer.concat([pdf.bytes.subarray(a, a + b), pdf.bytes.subarray(c, c + d)])
 }
 
-function rangeCheck(pdf: PdfFile, f: PdfSignatureField): SignatureCheck {
+function rangeFinding(pdf: PdfFile, f: PdfSignatureField): Finding {
   const [a, b, c, d] = f.range
-  if (!f.ownGap) return { id: 'byte-range', outcome: 'fail', reasonKey: 'pdf_byte_range_not_own_contents' }
-  if (a !== 0 || a + b > c || c + d > pdf.bytes.length || f.cms === null) {
-    return { id: 'byte-range', outcome: 'fail', reasonKey: 'pdf_byte_range_invalid' }
+  if (!f.ownGap) return { problem: 'format', reasonKey: 'pdf_byte_range_not_own_contents' }
+  if (a !== 0 || a + b > c || c + d > pdf.bytes.length || f.cms === null)
+    return { problem: 'format', reasonKey: 'pdf_byte_range_invalid' }
+  return { problem: null, reasonKey: 'pdf_byte_range_ok' }
+}
+
+/** Revisions appended after the signed one: only signatures and validation data may be added. */
+function changesFinding(pdf: PdfFile, f: PdfSignatureField): Finding {
+  const changes = appendedChanges(pdf, f.coveredEnd)
+  // The signed revision may be intact while the document shown is not the one signed.
+  if (changes.modified.length > 0)
+    return {
+      problem: 'modified',
+      reasonKey: 'pdf_modified_after_signing',
+      params: { objects: changes.modified.slice(0, 10).join(', ') },
+    }
+  return {
+    problem: null,
+    reasonKey: changes.appendedBytes > 0 ? 'pdf_later_updates_allowed' : 'pdf_covers_whole_file',
   }
-  return { id: 'byte-range', outcome: 'pass', reasonKey: 'pdf_byte_range_ok' }
 }
 
 /** The PDF is its own content: listed under the name it came with (folders dropped). */
@@ -205,7 +221,7 @@ export function validatePdf(bytes: Buffer, options: ValidationOptions, fileName 
   let unreadable = 0
   fields.forEach((f, i) => {
     if (isDocTimestamp(f)) return
-    const range = rangeCheck(pdf, f)
+    const range = rangeFinding(pdf, f)
     let sd
     try {
       if (!f.cms) throw new Error('no contents')
@@ -221,38 +237,15 @@ export function validatePdf(bytes: Buffer, options: ValidationOptions, fileName 
     const later = docTimestamps.filter((t) => t.field.coveredEnd > f.coveredEnd).map((t) => t.finding)
     const archive =
       later.find((t) => t.counts) ?? later.find((t) => t.outcome === 'warning') ?? later[0] ?? null
-    const data = range.outcome === 'pass' ? coveredBytes(pdf, f) : null
-    const report = assessCmsSignature(`S${i}`, 'PAdES', sd, sd.signers[0], data, options, {
-      ...evidence,
-      archiveTimestamp: archive,
-    })
-    report.checks.unshift(range)
-    if (range.outcome === 'fail' && report.indication !== 'TOTAL_FAILED') {
-      report.indication = 'TOTAL_FAILED'
-      report.subIndication = 'FORMAT_FAILURE'
-    }
-    const changes = appendedChanges(pdf, f.coveredEnd)
-    if (changes.modified.length > 0) {
-      report.checks.push({
-        id: 'changes-after-signing',
-        outcome: 'fail',
-        reasonKey: 'pdf_modified_after_signing',
-        params: { objects: changes.modified.slice(0, 10).join(', ') },
-      })
-      if (report.indication !== 'TOTAL_FAILED') {
-        // The signed revision is intact but the document shown is not the one signed.
-        report.indication = 'TOTAL_FAILED'
-        report.subIndication = 'SIG_CONSTRAINTS_FAILURE'
-      }
-    } else if (changes.appendedBytes > 0) {
-      report.checks.push({
-        id: 'changes-after-signing',
-        outcome: 'pass',
-        reasonKey: 'pdf_later_updates_allowed',
-      })
-    } else
-      report.checks.push({ id: 'changes-after-signing', outcome: 'pass', reasonKey: 'pdf_covers_whole_file' })
-    signatures.push(report)
+    const data = range.problem === null ? coveredBytes(pdf, f) : null
+    signatures.push(
+      assessCmsSignature(`S${i}`, 'PAdES', sd, sd.signers[0], data, options, {
+        ...evidence,
+        archiveTimestamp: archive,
+        before: [{ id: 'byte-range', findings: [range] }],
+        after: [{ id: 'changes-after-signing', findings: [changesFinding(pdf, f)] }],
+      }),
+    )
   })
   if (signatures.length === 0) {
     // README: unsigned files are UNSUPPORTED (there is nothing to validate); a file that breaks off, or

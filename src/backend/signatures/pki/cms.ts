@@ -22,6 +22,7 @@ import {
   time,
   toDer,
 } from './asn1'
+import { namesMatch } from './name-compare'
 import { DIGESTS, OID } from './oids'
 import { type Certificate, nameKey, parseName, tryParseCertificate } from './x509'
 import { type SignatureCheckResult, verifySignature } from './verify'
@@ -160,7 +161,8 @@ export function findSignerCertificate(si: SignerInfo, candidates: Certificate[])
 }
 
 export interface SigningCertRef {
-  state: 'match' | 'mismatch' | 'absent'
+  /** 'issuer_differs': hash and serial name the certificate, the issuer is written otherwise. */
+  state: 'match' | 'mismatch' | 'issuer_differs' | 'absent'
   version: 1 | 2 | null
 }
 
@@ -189,8 +191,9 @@ export function checkSigningCertificateAttr(si: SignerInfo, cert: Certificate): 
     const serialOk = !issuerSerial || integerHex(issuerSerial.children[1]) === cert.serialHex
     // IssuerSerial.issuer is GeneralNames; its directoryName [4] must name the certificate's issuer.
     const dir = issuerSerial?.children[0]?.children.find((g) => isContext(g, 4))
-    const issuerOk = !dir || nameKey(parseName(child(dir, 0, 'Name'))) === nameKey(cert.issuer)
-    return { state: ok && serialOk && issuerOk ? 'match' : 'mismatch', version }
+    const issuerOk = !dir || namesMatch(child(dir, 0, 'Name'), cert.issuer.der)
+    if (ok && serialOk && !issuerOk) return { state: 'issuer_differs', version }
+    return { state: ok && serialOk ? 'match' : 'mismatch', version }
   } catch {
     return { state: 'mismatch', version }
   }

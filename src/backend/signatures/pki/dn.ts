@@ -50,7 +50,7 @@ function typeOid(t: string): string | null {
   return TYPES[s.toUpperCase()] ?? null
 }
 
-const normalise = (v: string) => v.trim().replace(/\s+/g, ' ').toLowerCase()
+const normalise = (v: string) => v.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
 
 /** Parse a textual DN into RDNs (in written order); null when malformed. */
 export function parseDnText(dn: string): TextAttr[][] | null {

@@ -8,7 +8,8 @@ import { child, content, oid, parseAsn1, time } from './asn1'
 import { buildChain, type ChainResult } from './chain'
 import { CmsError, parseSignedData, verifySignerInfo, type SignerVerification } from './cms'
 import { DIGESTS, OID } from './oids'
-import type { TrustStore } from './trust'
+import { POLICY } from '../checks/policy'
+import { serviceAt, type TrustStore } from './trust'
 import type { Certificate } from './x509'
 
 export interface TimestampResult {
@@ -89,14 +90,20 @@ function firstFailure(r: TimestampResult): string | null {
 
 /**
  * Since eIDAS (1 July 2016) a listed TSA must be a qualified one (TSA/QTST) for its time to count, as the
- * DigiDoc stack requires; older TSS-QC services were fine under the 1999 directive. CA-anchored and test
- * TSAs are judged by the chain alone. Shared by XAdES, CAdES and PAdES (signature and document timestamps).
+ * DigiDoc stack requires; older TSS-QC services were fine under the 1999 directive. The service is judged
+ * as its trusted list described it at the timestamp's time (type, status and qualifiers of that history
+ * period), not as it is listed today. CA-anchored and test TSAs are judged by the chain alone. Shared by
+ * XAdES, CAdES and PAdES (signature and document timestamps).
  */
-const EIDAS_START = Date.parse('2016-07-01T00:00:00Z')
-export function tsaNotQualified(r: TimestampResult): boolean {
-  const type = r.chain?.anchor?.service?.type ?? null
-  if (!type || !type.startsWith('TSA') || type === 'TSA/QTST') return false
-  return !!r.genTime && r.genTime.getTime() >= EIDAS_START
+export function tsaNotQualified(r: TimestampResult, eidasStart: Date = POLICY.eidasStart): boolean {
+  const service = r.chain?.anchor?.service ?? null
+  if (!service || !r.genTime) return false
+  const then = serviceAt(service, r.genTime)
+  const type = then?.type ?? service.type
+  if (!type.startsWith('TSA')) return false
+  if (r.genTime.getTime() < eidasStart.getTime()) return false
+  const notQualified = (then?.qualifiers ?? []).some((q) => /\/NotQualified$/i.test(q))
+  return type !== 'TSA/QTST' || notQualified
 }
 
 /** The listed service name of the TSA (for the reason text). */

@@ -88,6 +88,25 @@ export function serviceStatusAt(service: TrustService, at: Date): string | null 
   return best ? best.status : null
 }
 
+/** What the list said about a service at a time: its type, status and qualifiers then (null: not listed yet). */
+export function serviceAt(
+  service: TrustService,
+  at: Date,
+): { type: TrustServiceType; status: string; qualifiers: string[] } | null {
+  let best: TrustStatusPeriod | null = null
+  for (const h of service.history) {
+    const from = Date.parse(h.from)
+    if (Number.isNaN(from) || from > at.getTime()) continue
+    if (!best || from >= Date.parse(best.from)) best = h
+  }
+  if (!best) return null
+  return {
+    type: best.type ?? service.type,
+    status: best.status,
+    qualifiers: best.qualifiers ?? service.qualifiers ?? [],
+  }
+}
+
 /** Which service types may anchor a certificate used for `purpose` (CAs may anchor everything). */
 function typeFits(type: string, purpose: TrustPurpose): boolean {
   if (type.startsWith('CA/')) return true
@@ -138,8 +157,9 @@ export class MemoryTrustStore implements TrustStore {
     const candidates = this.services.filter((s) => s.certificates.some((c) => c.equals(certDer)))
     let fallback: TrustDecision = { trusted: false, service: null, status: null, testAnchor: false }
     for (const s of candidates) {
-      const status = serviceStatusAt(s, at)
-      if (isGrantedStatus(status) && typeFits(s.type, purpose)) {
+      const then = serviceAt(s, at)
+      const status = then?.status ?? null
+      if (isGrantedStatus(status) && typeFits(then?.type ?? s.type, purpose)) {
         return { trusted: true, service: s, status, testAnchor: false }
       }
       if (!fallback.service) fallback = { trusted: false, service: s, status, testAnchor: false }

@@ -69,52 +69,46 @@ function englishName(el: XmlElement | null): string {
   return text(en ?? names[0] ?? null)
 }
 
-function qualifiersOf(info: XmlElement): string[] {
-  const qualifiers: string[] = []
-  const ext = child(info, T, 'ServiceInformationExtensions')
-  if (ext) {
-    for (const el of descendants(ext)) {
-      if (el.local === 'URI' && el.ns === T) qualifiers.push(text(el))
-      if (el.local === 'Qualifier') {
-        const uri = el.attrs.find((a) => a.local === 'uri')?.value
-        if (uri) qualifiers.push(uri)
-      }
-    }
-  }
-  return qualifiers
-}
-
-/** One status period as the list states it: status, start, and the service type and qualifiers then. */
-function periodOf(el: XmlElement): TrustStatusPeriod {
-  const typeUri = text(child(el, T, 'ServiceTypeIdentifier'))
-  return {
-    status: lastSegment(text(child(el, T, 'ServiceStatus'))),
-    from: text(child(el, T, 'StatusStartingTime')),
-    ...(typeUri ? { typeUri, type: shortServiceType(typeUri) } : {}),
-    qualifiers: qualifiersOf(el),
-  }
-}
-
 function readService(svc: XmlElement, country: string, provider: string): TrustService | null {
   const info = child(svc, T, 'ServiceInformation')
   if (!info) return null
   const typeUri = text(child(info, T, 'ServiceTypeIdentifier'))
-  const history: TrustStatusPeriod[] = [periodOf(info)]
-  for (const h of childrenNamed(child(svc, T, 'ServiceHistory') ?? svc, T, 'ServiceHistoryInstance')) {
-    // A history entry may carry another service type (e.g. before a CA/PKC became CA/QC) and other
-    // qualifiers: each period keeps its own, so trust can be judged as the list stood at a past time.
-    history.push(periodOf(h))
-  }
+  // Every period keeps its own type and qualifiers: a service may have become QTST (or CA/QC) only later,
+  // and the rules judge it as the list described it at the time in question.
+  const period = (el: XmlElement): TrustStatusPeriod => ({
+    status: lastSegment(text(child(el, T, 'ServiceStatus'))),
+    from: text(child(el, T, 'StatusStartingTime')),
+    typeUri: text(child(el, T, 'ServiceTypeIdentifier')) || typeUri,
+    type: shortServiceType(text(child(el, T, 'ServiceTypeIdentifier')) || typeUri),
+    qualifiers: qualifiersOf(child(el, T, 'ServiceInformationExtensions')),
+  })
+  const history: TrustStatusPeriod[] = [period(info)]
+  for (const h of childrenNamed(child(svc, T, 'ServiceHistory') ?? svc, T, 'ServiceHistoryInstance'))
+    history.push(period(h))
+  const qualifiers = history[0].qualifiers ?? []
   return {
     type: shortServiceType(typeUri),
     typeUri,
     certificates: certificatesOf(child(info, T, 'ServiceDigitalIdentity')),
     history: history.filter((h) => h.status && !Number.isNaN(Date.parse(h.from))),
-    qualifiers: qualifiersOf(info),
+    qualifiers,
     country,
     name: englishName(child(info, T, 'ServiceName')),
     provider,
   }
+}
+
+function qualifiersOf(ext: XmlElement | null): string[] {
+  const qualifiers: string[] = []
+  if (!ext) return qualifiers
+  for (const el of descendants(ext)) {
+    if (el.local === 'URI' && el.ns === T) qualifiers.push(text(el))
+    if (el.local === 'Qualifier') {
+      const uri = el.attrs.find((a) => a.local === 'uri')?.value
+      if (uri) qualifiers.push(uri)
+    }
+  }
+  return qualifiers
 }
 
 export function parseTrustedList(bytes: Buffer): TrustedList {

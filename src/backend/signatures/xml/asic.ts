@@ -5,6 +5,7 @@ import { ZipArchive, ZipError, unsafeNameReason, type ZipEntry } from '../zip/re
 import { NS, attr, childrenNamed, elementChildren, type XmlElement } from './dom'
 import { XmlError, parseXml } from './parser'
 import { indexIds } from './dsig'
+import type { Finding } from '../checks/types'
 import { validateXades } from './xades'
 
 /** ASiC-E (.asice, .sce, .edoc, .bdoc): container safety and structure, then every XAdES signature. */
@@ -75,9 +76,16 @@ export function validateAsic(bytes: Buffer, fileName: string, options: Validatio
         ...base,
         status: e.status,
         errorKey: e.reasonKey,
+        ...(Object.keys(e.params).length ? { errorParams: e.params } : {}),
         container: e.reasonKey === 'asic_legacy_edoc' ? 'edoc1' : base.container,
       }
-    if (e instanceof ZipError) return { ...base, status: 'FORMAT_ERROR', errorKey: e.reasonKey }
+    if (e instanceof ZipError)
+      return {
+        ...base,
+        status: 'FORMAT_ERROR',
+        errorKey: e.reasonKey,
+        ...(Object.keys(e.params).length ? { errorParams: e.params } : {}),
+      }
     throw e
   }
 }
@@ -99,7 +107,12 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
       looksSigned ? 'FORMAT_ERROR' : 'UNSUPPORTED',
     )
   }
-  const mt = zip.read(mimetype).toString('latin1').trim()
+  const raw = zip.read(mimetype)
+  // A UTF-8 byte-order mark before the type is tolerated with a warning, as DigiDoc4j and DSS do.
+  const bom = raw.length >= 3 && raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf
+  const mt = (bom ? raw.subarray(3) : raw).toString('latin1').trim()
+  if (bom && mt === ASIC_E_MIMETYPE)
+    warnings.push({ id: 'container', outcome: 'warning', reasonKey: 'asic_mimetype_bom' })
   if (mt === ASIC_S_MIMETYPE) throw new ContainerError('asic_s_unsupported', 'UNSUPPORTED')
   if (mt !== ASIC_E_MIMETYPE) {
     // EDOC 1.x and other pre-ASiC eParaksts/DigiDoc formats: recognised, not validated.
@@ -124,25 +137,23 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
     size: e.size,
     mediaType: manifest.entries.find((m) => m.name === e.name)?.mediaType ?? null,
   }))
-  const containerChecks: SignatureCheck[] = []
-  for (const m of manifest.entries) {
-    if (!zip.get(m.name))
-      containerChecks.push({
-        id: 'container',
-        outcome: 'fail',
+  // Findings that concern every signature: a signed file missing from the ZIP, a file not in the manifest.
+  const container: Finding[] = [
+    ...manifest.entries
+      .filter((m) => !zip.get(m.name))
+      .map((m): Finding => ({
+        problem: 'missing',
         reasonKey: 'asic_manifest_file_missing',
         params: { name: m.name },
-      })
-  }
-  for (const e of dataEntries) {
-    if (!manifest.entries.some((m) => m.name === e.name))
-      containerChecks.push({
-        id: 'container',
-        outcome: 'fail',
+      })),
+    ...dataEntries
+      .filter((e) => !manifest.entries.some((m) => m.name === e.name))
+      .map((e): Finding => ({
+        problem: 'format',
         reasonKey: 'asic_file_not_in_manifest',
         params: { name: e.name },
-      })
-  }
+      })),
+  ]
 
   const cache = new Map<string, Buffer>()
   const file = (name: string): Buffer | null => {
@@ -179,20 +190,7 @@ function validateContainer(bytes: Buffer, options: ValidationOptions, kind: stri
     const sigEls = isSig(doc.root) ? [doc.root] : elementChildren(doc.root).filter(isSig)
     if (sigEls.length === 0) signatures.push(brokenSignature(entry.name, 'asic_signature_file_empty'))
     for (const sig of sigEls.slice(0, MAX_SIGNATURES)) {
-      const r = validateXades({ doc, signature: sig, ids, file, dataFiles, options })
-      if (containerChecks.length) {
-        // A signed file missing from the ZIP leaves the signature undecided (SIGNED_DATA_NOT_FOUND, as
-        // DSS reports it); any other structural fault of the container fails every signature.
-        const onlyMissing = containerChecks.every((c) => c.reasonKey === 'asic_manifest_file_missing')
-        const failed = r.indication === 'TOTAL_FAILED'
-        signatures.push({
-          ...r,
-          indication: failed || !onlyMissing ? 'TOTAL_FAILED' : 'INDETERMINATE',
-          subIndication: failed ? r.subIndication : onlyMissing ? 'SIGNED_DATA_NOT_FOUND' : 'FORMAT_FAILURE',
-          level: failed || !onlyMissing ? null : r.level,
-          checks: [...containerChecks, ...r.checks],
-        })
-      } else signatures.push({ ...r, checks: [...r.checks] })
+      signatures.push(validateXades({ doc, signature: sig, ids, file, dataFiles, options }, container))
     }
   }
   if (

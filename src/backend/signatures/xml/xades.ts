@@ -1,18 +1,11 @@
-import type { SignatureLevel, SignatureReport } from '../../../core/signatures/result'
+import type { SignatureReport } from '../../../core/signatures/result'
 import type { ValidationOptions } from '../pki/trust'
-import {
-  type Certificate,
-  displayName,
-  formatName,
-  nameKey,
-  parseName,
-  personalCodeOf,
-  validAt,
-} from '../pki/x509'
-import { buildChain } from '../pki/chain'
-import { tsaNotQualified, tsaServiceName } from '../pki/timestamp'
+import type { Certificate } from '../pki/x509'
 import { dnTextMatches } from '../pki/dn'
+import { namesMatch } from '../pki/name-compare'
 import { type Asn1, parseAsn1, integerHex, raw } from '../pki/asn1'
+import { runChecks } from '../checks/pipeline'
+import type { Finding, SignatureEvidence } from '../checks/types'
 import type { XmlDocument, XmlElement } from './dom'
 import { NS, attr, child } from './dom'
 import {
@@ -40,10 +33,8 @@ import {
   readProperties,
   type XadesProperties,
 } from './xades-props'
-import { certificatesOf, checkRevocation, checkSignatureTimestamp, findIssuer } from './xades-evidence'
-import { Verdict } from './verdict'
+import { certificatesOf, checkSignatureTimestamp } from './xades-evidence'
 import { checkArchiveTimestamps } from './archive-timestamp'
-import { assessRevocation } from '../cms/revocation'
 
 /** One XAdES signature inside an ASiC-E container, checked in the order of SIGNATURES.md. */
 export interface XadesInput {
@@ -57,9 +48,6 @@ export interface XadesInput {
   options: ValidationOptions
 }
 
-const OCSP_LATE_MS = 15 * 60 * 1000
-// producedAt has whole seconds, timestamps often milliseconds: compare at the coarser precision.
-
 /** Percent-decoding exactly once; `+` stays `+` (it is not a form encoding). */
 export function decodeUri(uri: string): string | null {
   try {
@@ -69,188 +57,92 @@ export function decodeUri(uri: string): string | null {
   }
 }
 
-function emptyReport(id: string): SignatureReport {
-  return {
-    id,
+/**
+ * The evidence of one XAdES signature (SIGNATURES.md order): what its references, signed properties and
+ * signature value verify to, which certificate it names, its timestamp, OCSP/CRL values and archive
+ * timestamps. Judging it is the pipeline's job (checks/).
+ */
+export function xadesEvidence(input: XadesInput, container: Finding[] = []): SignatureEvidence {
+  const { signature, options } = input
+  const base: SignatureEvidence = {
     format: 'XAdES',
-    indication: 'INDETERMINATE',
-    subIndication: null,
-    level: null,
-    signer: { name: null, personalCode: null, certificateSerial: null, issuer: null, qualified: null },
+    id: attr(signature, 'Id') ?? '',
+    store: options.trustStore,
+    validationTime: options.validationTime,
+    signer: null,
+    pool: [],
     claimedSigningTime: null,
-    timestampTime: null,
-    algorithms: { digest: null, signature: null, canonicalization: null },
-    checks: [],
+    container,
+    integrity: [],
+    signatureValue: null,
+    signingCertificate: { state: 'absent', reasonKey: 'xml_signing_certificate_missing' },
+    timestamp: null,
+    revocation: { ocsp: [], crls: [], timeMarkOf: null },
+    archive: null,
+    algorithms: { digests: [], unknown: false },
+    after: [],
+    report: { digest: null, signature: null, canonicalization: null },
   }
-}
-
-export function validateXades(input: XadesInput): SignatureReport {
-  const { signature } = input
-  const report = emptyReport(attr(signature, 'Id') ?? '')
-  const v = new Verdict()
   let si: SignedInfo
   try {
     si = parseSignedInfo(signature)
   } catch (e) {
-    v.fail('structure', 'FORMAT_FAILURE', e instanceof DsigError ? e.reasonKey : 'xml_malformed')
-    return finish(report, v, null)
+    const reasonKey = e instanceof DsigError ? e.reasonKey : 'xml_malformed'
+    return { ...base, integrity: [{ id: 'structure', findings: [{ problem: 'format', reasonKey }] }] }
   }
   const props = readProperties(signature)
-  report.claimedSigningTime = normaliseTime(props.signingTime)
-  report.algorithms.canonicalization = si.c14n.algorithm
   const alg = si.pss
     ? pssAlgorithm(si.pss.digestMethod, si.pss.saltLength)
     : signatureAlgorithm(si.signatureMethod)
-  report.algorithms.signature = alg
-    ? `${alg.key.toUpperCase()}-${alg.hash.toUpperCase()}`
-    : si.signatureMethod
-  report.algorithms.digest = digestName(si.references[0]?.digestMethod ?? '')
-
-  checkDataReferences(input, si, props, v)
-  checkSignedProperties(input, si, props, v)
-
   const certs = certificatesOf(keyInfoCertificates(signature))
+  const values = certificatesOf(props.certificateValues)
   // The signer is the certificate the signed SigningCertificate names: looked for in KeyInfo first, then
-  // in CertificateValues; failing that the first KeyInfo certificate (which check 5 then rejects).
-  const cert =
-    namedSigner(props, certs) ??
-    namedSigner(props, certificatesOf(props.certificateValues)) ??
-    certs[0] ??
-    null
-  if (cert) fillSigner(report, cert)
-  checkSignatureValue(si, alg, cert, signature, v)
-  checkSigningCertificate(props, cert, v)
-  if (!cert) return finish(report, v, null)
-
-  // Unsigned evidence: timestamp, OCSP, validity and chain at the best signature time.
-  const pool = [...certs, ...certificatesOf(props.certificateValues)]
-  const store = input.options.trustStore
-  let bestTime: Date | null = null
-  let level: SignatureLevel | null = v.hasFailed ? null : 'B'
-  if (props.signatureTimestamps.length === 0) v.add('timestamp', 'not_checked', 'xml_no_timestamp')
-  for (const ts of props.signatureTimestamps.slice(0, 1)) {
-    const r = checkSignatureTimestamp(ts, signature, store, pool)
-    if (!r || r.imprint === 'format') v.fail('timestamp', 'FORMAT_FAILURE', 'xml_timestamp_format')
-    else if (r.imprint === 'mismatch') v.fail('timestamp', 'HASH_FAILURE', 'xml_timestamp_imprint')
-    else if (!r.ok && r.signer?.signature?.outcome === 'fail')
-      v.fail('timestamp', 'SIG_CRYPTO_FAILURE', 'xml_timestamp_signature')
-    else if (!r.ok)
-      v.undecided('timestamp', 'NO_CERTIFICATE_CHAIN_FOUND', r.reasonKey ?? 'xml_timestamp_untrusted')
-    else if (tsaNotQualified(r))
-      v.undecided('timestamp', 'CHAIN_CONSTRAINTS_FAILURE', 'xml_timestamp_not_qualified', {
-        service: tsaServiceName(r),
-      })
-    else {
-      bestTime = r.genTime
-      report.timestampTime = r.genTime?.toISOString() ?? null
-      v.add('timestamp', 'pass', 'xml_timestamp_ok', { time: report.timestampTime ?? '' })
-      if (level) level = 'T'
-    }
-  }
-
+  // in CertificateValues; failing that the first KeyInfo certificate (which the check then rejects).
+  const cert = namedSigner(props, certs) ?? namedSigner(props, values) ?? certs[0] ?? null
   const sigValueBytes = safeBase64(child(signature, NS.ds, 'SignatureValue'))
-  const issuer = findIssuer(cert, pool, store)
-  let revocationOk = false
-  if (props.ocspValues.length === 0 && props.crlValues.length > 0 && issuer) {
-    // CRL evidence (XAdES CRLValues) when there is no OCSP, judged as for CAdES/PAdES.
-    const crls = props.crlValues.slice(0, 50).map(safeBase64)
-    const at = bestTime ?? input.options.validationTime
-    const r = assessRevocation(cert, issuer, { ocsp: [], crls }, store, pool, at, bestTime)
-    if (r.ok) {
-      revocationOk = true
-      v.add('revocation', r.outcome, r.reasonKey, r.params)
-      if (level === 'T') level = 'LT'
-    } else if (r.verdict?.indication === 'TOTAL_FAILED')
-      v.fail('revocation', r.verdict.sub, r.reasonKey, r.params)
-    else v.undecided('revocation', r.verdict?.sub ?? 'TRY_LATER', r.reasonKey, r.params)
-  } else if (props.ocspValues.length === 0) v.missing('revocation', 'TRY_LATER', 'xml_no_revocation')
-  else if (!issuer) v.missing('revocation', 'TRY_LATER', 'xml_revocation_no_issuer')
-  else {
-    const ev = checkRevocation(props.ocspValues, cert, issuer, store, pool, sigValueBytes, bestTime)
-    if (!ev) v.undecided('revocation', 'TRY_LATER', 'xml_ocsp_other_certificate')
-    else {
-      const produced = ev.check.response.producedAt
-      const isTimeMark = !bestTime && ev.nonce === 'match'
-      if (ev.nonce === 'mismatch' && !bestTime) v.fail('revocation', 'HASH_FAILURE', 'xml_ocsp_nonce')
-      else if (ev.check.reasonKey && ev.check.status !== 'revoked')
-        v.undecided('revocation', 'TRY_LATER', ev.check.reasonKey)
-      else if (ev.check.status === 'revoked') {
-        const revokedAt = ev.check.single?.revocationTime ?? null
-        if (bestTime && revokedAt && bestTime < revokedAt)
-          v.add('revocation', 'warning', 'xml_revoked_after_signing', { time: revokedAt.toISOString() })
-        else
-          v.undecided('revocation', 'REVOKED_NO_POE', 'xml_revoked', { time: revokedAt?.toISOString() ?? '' })
-      } else if (bestTime && produced.getTime() < Math.floor(bestTime.getTime() / 1000) * 1000)
-        v.undecided('revocation', 'TIMESTAMP_ORDER_FAILURE', 'xml_ocsp_before_timestamp')
-      else {
-        revocationOk = true
-        if (isTimeMark) {
-          bestTime = produced
-          report.timestampTime = produced.toISOString()
-        }
-        const late = bestTime ? produced.getTime() - bestTime.getTime() : 0
-        if (late > OCSP_LATE_MS)
-          v.add('revocation', 'warning', 'xml_ocsp_late', { minutes: Math.round(late / 60000) })
-        else
-          v.add('revocation', 'pass', isTimeMark ? 'xml_ocsp_time_mark' : 'xml_ocsp_ok', {
-            time: produced.toISOString(),
-          })
-        if (level && (level === 'T' || isTimeMark)) level = 'LT'
-      }
-    }
-  }
-
-  const at = bestTime ?? input.options.validationTime
-  const state = validAt(cert, at)
-  if (state === 'valid')
-    v.add('certificate-validity', 'pass', 'xml_cert_valid_at', { time: at.toISOString() })
-  else if (bestTime)
-    v.fail('certificate-validity', state === 'expired' ? 'EXPIRED' : 'NOT_YET_VALID', `xml_cert_${state}`)
-  else v.undecided('certificate-validity', 'OUT_OF_BOUNDS_NO_POE', `xml_cert_${state}`)
-
-  const chain = buildChain(cert, pool, store, at, 'signature')
-  if (chain.trusted) {
-    const service = chain.anchor?.service
-    report.signer.qualified = cert.qc.compliance && !!service && service.type === 'CA/QC'
-    v.add('chain', 'pass', chain.anchor?.testAnchor ? 'xml_chain_test_anchor' : 'xml_chain_trusted', {
-      service: service?.name ?? formatName(chain.chain[chain.chain.length - 1].subject),
-      country: service?.country ?? '',
-    })
-  } else {
-    // Qualified or not is only known once the issuer is found on a trusted list.
-    report.signer.qualified = null
-    v.undecided(
-      'chain',
-      chain.reason === 'not_granted' ? 'CHAIN_CONSTRAINTS_FAILURE' : 'NO_CERTIFICATE_CHAIN_FOUND',
-      chain.reason === 'not_granted' ? 'xml_chain_not_granted' : 'xml_chain_untrusted',
-    )
-  }
-
-  if (props.archiveTimestamps.length > 0) {
-    const a = checkArchiveTimestamps(input, si, props, store, pool)
-    v.add('archive-timestamp', a.outcome, a.reasonKey, a.params)
-    if (level === 'LT' && a.counts) level = 'LTA'
-  }
-  checkAlgorithmPolicy(alg, si, cert, v)
-  if (!revocationOk && level === 'LT') level = 'T'
-  return finish(report, v, level)
-}
-
-function finish(report: SignatureReport, v: Verdict, level: SignatureLevel | null): SignatureReport {
-  const { indication, subIndication } = v.result()
+  const pool = [...certs, ...values]
+  const store = options.trustStore
+  const ts = props.signatureTimestamps[0]
   return {
-    ...report,
-    indication,
-    subIndication,
-    level: indication === 'TOTAL_FAILED' ? null : level,
-    checks: v.checks,
+    ...base,
+    signer: cert,
+    pool,
+    claimedSigningTime: parseTime(props.signingTime),
+    integrity: [
+      { id: 'references', findings: dataReferences(input, si, props) },
+      { id: 'signed-properties', findings: [signedProperties(input, si, props)] },
+    ],
+    signatureValue: signatureValue(si, alg, cert, signature),
+    signingCertificate: cert ? signingCertificate(props, cert) : base.signingCertificate,
+    timestamp: ts ? (checkSignatureTimestamp(ts, signature, store, pool) ?? 'format') : null,
+    revocation: {
+      ocsp: props.ocspValues.slice(0, 50).map(safeBase64),
+      crls: props.crlValues.slice(0, 50).map(safeBase64),
+      timeMarkOf: sigValueBytes,
+    },
+    archive:
+      props.archiveTimestamps.length > 0 ? checkArchiveTimestamps(input, si, props, store, pool) : null,
+    algorithms: {
+      digests: [alg?.hash ?? null, ...si.references.map((r) => digestName(r.digestMethod))],
+      unknown: !alg,
+    },
+    report: {
+      digest: digestName(si.references[0]?.digestMethod ?? ''),
+      signature: alg ? `${alg.key.toUpperCase()}-${alg.hash.toUpperCase()}` : si.signatureMethod,
+      canonicalization: si.c14n.algorithm,
+    },
   }
 }
 
-function normaliseTime(s: string | null): string | null {
+/** One XAdES signature judged by the shared pipeline. */
+export function validateXades(input: XadesInput, container: Finding[] = []): SignatureReport {
+  return runChecks(xadesEvidence(input, container))
+}
+
+function parseTime(s: string | null): Date | null {
   if (!s) return null
   const t = Date.parse(s)
-  return Number.isNaN(t) ? null : new Date(t).toISOString()
+  return Number.isNaN(t) ? null : new Date(t)
 }
 
 function safeBase64(el: XmlElement | null): Buffer {
@@ -261,152 +153,107 @@ function safeBase64(el: XmlElement | null): Buffer {
   }
 }
 
-function fillSigner(report: SignatureReport, cert: Certificate): void {
-  report.signer = {
-    name: displayName(cert.subject),
-    personalCode: personalCodeOf(cert),
-    certificateSerial: cert.serialHex,
-    issuer: formatName(cert.issuer),
-    qualified: cert.qc.compliance,
-  }
-}
-
-function checkDataReferences(input: XadesInput, si: SignedInfo, props: XadesProperties, v: Verdict): void {
+/** Each data reference resolved, transformed and compared; every data file covered; media types agree. */
+function dataReferences(input: XadesInput, si: SignedInfo, props: XadesProperties): Finding[] {
+  const out: Finding[] = []
   const covered = new Set<string>()
-  let ok = true
   const dataRefs = si.references.filter(
     (r) => r.type !== SIGNED_PROPERTIES_TYPE && !(r.uri ?? '').startsWith('#'),
   )
   for (const ref of dataRefs) {
     const name = ref.uri === null ? null : decodeUri(ref.uri)
     if (!name) {
-      ok = false
-      v.fail('references', 'FORMAT_FAILURE', 'xml_reference_uri', { uri: ref.uri ?? '' })
+      out.push({ problem: 'format', reasonKey: 'xml_reference_uri', params: { uri: ref.uri ?? '' } })
       continue
     }
     covered.add(name)
     const data = input.file(name)
     if (!data) {
-      ok = false
-      v.missing('references', 'SIGNED_DATA_NOT_FOUND', 'xml_reference_missing', { name })
+      out.push({ problem: 'missing', reasonKey: 'xml_reference_missing', params: { name } })
       continue
     }
     try {
-      if (
-        !referenceDigest(ref, referenceOctets(ref, { kind: 'bytes', data }, input.signature)).equals(
-          ref.digestValue,
-        )
-      ) {
-        ok = false
-        v.fail('references', 'HASH_FAILURE', 'xml_reference_digest', { name })
-      }
+      const octets = referenceOctets(ref, { kind: 'bytes', data }, input.signature)
+      if (!referenceDigest(ref, octets).equals(ref.digestValue))
+        out.push({ problem: 'hash', reasonKey: 'xml_reference_digest', params: { name } })
     } catch (e) {
-      ok = false
-      v.fail(
-        'references',
-        'FORMAT_FAILURE',
-        e instanceof DsigError ? e.reasonKey : 'xml_reference_transform',
-        { name },
-      )
+      const reasonKey = e instanceof DsigError ? e.reasonKey : 'xml_reference_transform'
+      out.push({ problem: 'format', reasonKey, params: { name } })
     }
     const manifest = input.dataFiles.find((f) => f.name === name)
     const format = props.dataObjectFormats.find((d) => ref.id && d.objectReference === `#${ref.id}`)
-    if (!manifest && input.file(name)) {
-      ok = false
-      v.fail('references', 'FORMAT_FAILURE', 'xml_reference_not_in_manifest', { name })
-    } else if (
-      manifest &&
-      format &&
-      manifest.mediaType &&
-      format.mimeType &&
-      manifest.mediaType !== format.mimeType
-    ) {
-      ok = false
-      v.fail('references', 'FORMAT_FAILURE', 'xml_mimetype_mismatch', {
-        name,
-        manifest: manifest.mediaType,
-        signed: format.mimeType,
+    if (!manifest)
+      out.push({ problem: 'format', reasonKey: 'xml_reference_not_in_manifest', params: { name } })
+    else if (format && manifest.mediaType && format.mimeType && manifest.mediaType !== format.mimeType)
+      out.push({
+        problem: 'format',
+        reasonKey: 'xml_mimetype_mismatch',
+        params: { name, manifest: manifest.mediaType, signed: format.mimeType },
       })
-    }
   }
-  for (const f of input.dataFiles) {
-    if (!covered.has(f.name)) {
-      ok = false
-      v.fail('references', 'FORMAT_FAILURE', 'xml_file_not_covered', { name: f.name })
-    }
-  }
-  if (dataRefs.length === 0) {
-    ok = false
-    v.fail('references', 'FORMAT_FAILURE', 'xml_no_data_references')
-  }
-  if (ok) v.add('references', 'pass', 'xml_references_ok', { count: dataRefs.length })
+  for (const f of input.dataFiles)
+    if (!covered.has(f.name))
+      out.push({ problem: 'format', reasonKey: 'xml_file_not_covered', params: { name: f.name } })
+  if (dataRefs.length === 0) out.push({ problem: 'format', reasonKey: 'xml_no_data_references' })
+  return out.length > 0
+    ? out
+    : [{ problem: null, reasonKey: 'xml_references_ok', params: { count: dataRefs.length } }]
 }
 
-function checkSignedProperties(input: XadesInput, si: SignedInfo, props: XadesProperties, v: Verdict): void {
+/** Exactly one SignedProperties reference, to this signature's one SignedProperties, digest compared. */
+function signedProperties(input: XadesInput, si: SignedInfo, props: XadesProperties): Finding {
   const spRefs = si.references.filter((r) => r.type === SIGNED_PROPERTIES_TYPE)
-  if (spRefs.length === 0)
-    return void v.fail('signed-properties', 'FORMAT_FAILURE', 'xml_signed_properties_ref_missing')
-  if (spRefs.length > 1 || props.signedPropertiesCount > 1)
-    return void v.fail('signed-properties', 'FORMAT_FAILURE', 'xml_signed_properties_multiple')
+  const format = (reasonKey: string, params?: Finding['params']): Finding => ({
+    problem: 'format',
+    reasonKey,
+    params,
+  })
+  if (spRefs.length === 0) return format('xml_signed_properties_ref_missing')
+  if (spRefs.length > 1 || props.signedPropertiesCount > 1) return format('xml_signed_properties_multiple')
   const ref: Reference = spRefs[0]
   const id = ref.uri?.startsWith('#') ? ref.uri.slice(1) : null
   const target = id ? input.ids.byId.get(id) : undefined
-  if (!id || !target || target !== props.signedProperties)
-    return void v.fail('signed-properties', 'FORMAT_FAILURE', 'xml_signed_properties_not_found')
-  if (input.ids.duplicates.has(id))
-    return void v.fail('signed-properties', 'FORMAT_FAILURE', 'xml_duplicate_id', { id })
+  if (!id || !target || target !== props.signedProperties) return format('xml_signed_properties_not_found')
+  if (input.ids.duplicates.has(id)) return format('xml_duplicate_id', { id })
   try {
-    const ok = referenceDigest(
-      ref,
-      referenceOctets(ref, { kind: 'element', el: target }, input.signature),
-    ).equals(ref.digestValue)
-    if (ok) v.add('signed-properties', 'pass', 'xml_signed_properties_ok')
-    else v.fail('signed-properties', 'HASH_FAILURE', 'xml_signed_properties_digest')
+    const octets = referenceOctets(ref, { kind: 'element', el: target }, input.signature)
+    return referenceDigest(ref, octets).equals(ref.digestValue)
+      ? { problem: null, reasonKey: 'xml_signed_properties_ok' }
+      : { problem: 'hash', reasonKey: 'xml_signed_properties_digest' }
   } catch (e) {
-    v.fail(
-      'signed-properties',
-      'FORMAT_FAILURE',
-      e instanceof DsigError ? e.reasonKey : 'xml_reference_transform',
-    )
+    return format(e instanceof DsigError ? e.reasonKey : 'xml_reference_transform')
   }
 }
 
-function checkSignatureValue(
+/** The canonical SignedInfo verified with the signer certificate's key. */
+function signatureValue(
   si: SignedInfo,
   alg: SignatureAlgorithm | null,
   cert: Certificate | null,
   signature: XmlElement,
-  v: Verdict,
-): void {
-  if (!alg) return void v.fail('signature-value', 'FORMAT_FAILURE', 'xml_unsupported_signature_algorithm')
-  if (!cert) return void v.missing('signature-value', 'NO_SIGNING_CERTIFICATE_FOUND', 'xml_no_certificate')
+): NonNullable<SignatureEvidence['signatureValue']> {
+  if (!alg) return { state: 'format', reasonKey: 'xml_unsupported_signature_algorithm' }
+  if (!cert) return { state: 'not_checked', reasonKey: 'xml_no_certificate' }
   try {
     const signed = Buffer.from(canonicalize(si.el, si.c14n), 'utf8')
-    const verdict = verifySignature(
-      alg,
-      cert.publicKey,
-      signed,
-      base64Of(child(signature, NS.ds, 'SignatureValue')),
-    )
-    if (verdict === 'ok') v.add('signature-value', 'pass', 'xml_signature_ok')
-    else if (verdict === 'ok-legacy-digestinfo')
-      v.add('signature-value', 'warning', 'xml_signature_legacy_digestinfo')
-    else v.fail('signature-value', 'SIG_CRYPTO_FAILURE', 'xml_signature_bad')
+    const value = base64Of(child(signature, NS.ds, 'SignatureValue'))
+    const verdict = verifySignature(alg, cert.publicKey, signed, value)
+    if (verdict === 'ok') return { state: 'ok', reasonKey: 'xml_signature_ok' }
+    if (verdict === 'ok-legacy-digestinfo')
+      return { state: 'warning', reasonKey: 'xml_signature_legacy_digestinfo' }
+    return { state: 'bad', reasonKey: 'xml_signature_bad' }
   } catch (e) {
-    v.fail('signature-value', 'FORMAT_FAILURE', e instanceof DsigError ? e.reasonKey : 'xml_malformed')
+    return { state: 'format', reasonKey: e instanceof DsigError ? e.reasonKey : 'xml_malformed' }
   }
 }
 
-/** The KeyInfo certificate is trusted only when the signed SigningCertificate(V2) names it. */
-function checkSigningCertificate(props: XadesProperties, cert: Certificate | null, v: Verdict): void {
-  if (!cert) return
+/** Does the signed SigningCertificate(V2) name this certificate (digest, serial, issuer)? */
+function signingCertificate(
+  props: XadesProperties,
+  cert: Certificate,
+): SignatureEvidence['signingCertificate'] {
   const sc = props.signingCertificate
-  if (!sc || sc.certs.length === 0)
-    return void v.missing(
-      'signing-certificate',
-      'NO_SIGNING_CERTIFICATE_FOUND',
-      'xml_signing_certificate_missing',
-    )
+  if (!sc || sc.certs.length === 0) return { state: 'absent', reasonKey: 'xml_signing_certificate_missing' }
   const ref = certRef(sc.certs[0])
   const hash = ref.digestMethod ? digestName(ref.digestMethod) : null
   let digestOk: boolean
@@ -417,19 +264,19 @@ function checkSigningCertificate(props: XadesProperties, cert: Certificate | nul
   }
   let serialOk = true
   let issuerOk = true
-  if (ref.issuerSerialV2) serialOk = issuerSerialV2Matches(ref.issuerSerialV2, cert)
-  else if (ref.serial !== null) {
+  if (ref.issuerSerialV2) {
+    const v2 = issuerSerialV2(ref.issuerSerialV2, cert)
+    serialOk = v2.serial
+    issuerOk = v2.issuer
+  } else if (ref.serial !== null) {
     serialOk = decimalToHex(ref.serial) === cert.serialHex
     // v1 IssuerSerial names the issuer as text: compared by normalised RDNs, not as a string.
     issuerOk = ref.issuerName !== null && dnTextMatches(ref.issuerName, cert.issuer)
   }
-  if (digestOk && serialOk && issuerOk) v.add('signing-certificate', 'pass', 'xml_signing_certificate_ok')
-  else
-    v.undecided(
-      'signing-certificate',
-      'NO_SIGNING_CERTIFICATE_FOUND',
-      digestOk && serialOk ? 'xml_signing_certificate_issuer_mismatch' : 'xml_signing_certificate_mismatch',
-    )
+  if (!digestOk || !serialOk) return { state: 'mismatch', reasonKey: 'xml_signing_certificate_mismatch' }
+  return issuerOk
+    ? { state: 'match', reasonKey: 'xml_signing_certificate_ok' }
+    : { state: 'issuer_differs', reasonKey: 'xml_signing_certificate_issuer_differs' }
 }
 
 function namedSigner(props: XadesProperties, candidates: Certificate[]): Certificate | null {
@@ -446,48 +293,26 @@ function namedSigner(props: XadesProperties, candidates: Certificate[]): Certifi
   }
 }
 
-function issuerSerialV2Matches(el: XmlElement, cert: Certificate): boolean {
+function issuerSerialV2(el: XmlElement, cert: Certificate): { serial: boolean; issuer: boolean } {
   try {
     const node = parseAsn1(base64Of(el))
-    const serialOk = integerHex(node.children[1]) === cert.serialHex
     const names = node.children[0]?.children ?? []
     const dir = names.find((n) => n.cls === 2 && n.tagNo === 4)
-    const nameOk = !dir || sameName(dir.children[0], cert)
-    return serialOk && nameOk
+    return {
+      serial: integerHex(node.children[1]) === cert.serialHex,
+      issuer: !dir || sameName(dir.children[0], cert),
+    }
   } catch {
-    return false
+    return { serial: false, issuer: false }
   }
 }
 
-/** A DER issuer Name against the certificate's issuer: exact bytes, else normalised attribute values. */
+/** A DER issuer Name against the certificate's issuer: exact bytes, else RFC 5280 §7.1 comparison. */
 function sameName(n: Asn1, cert: Certificate): boolean {
-  return raw(n).equals(cert.issuer.der) || nameKey(parseName(n)) === nameKey(cert.issuer)
+  return raw(n).equals(cert.issuer.der) || namesMatch(n, cert.issuer.der)
 }
 
 function decimalToHex(s: string): string | null {
   if (!/^\d{1,200}$/.test(s)) return null
   return BigInt(s).toString(16)
-}
-
-/**
- * Policy: SHA-1 (in the signature or any reference digest) and RSA keys of 1900-2047 bits are warnings;
- * RSA under 1900 bits (1024-bit keys) and EC keys under 256 bits cannot be relied on.
- */
-function checkAlgorithmPolicy(
-  alg: SignatureAlgorithm | null,
-  si: SignedInfo,
-  cert: Certificate,
-  v: Verdict,
-): void {
-  const weakHash = alg?.hash === 'sha1' || si.references.some((r) => digestName(r.digestMethod) === 'sha1')
-  const rsa = cert.keyType === 'rsa' || cert.keyType === 'rsa-pss'
-  if ((rsa && cert.keyBits < 1900) || (cert.keyType === 'ec' && cert.keyBits < 256))
-    return void v.undecided('algorithms', 'CRYPTO_CONSTRAINTS_FAILURE', 'xml_weak_key', {
-      bits: cert.keyBits,
-    })
-  if (weakHash || (rsa && cert.keyBits < 2048))
-    return void v.add('algorithms', 'warning', weakHash ? 'xml_weak_digest' : 'xml_short_key', {
-      bits: cert.keyBits,
-    })
-  v.add('algorithms', 'pass', 'xml_algorithms_ok')
 }

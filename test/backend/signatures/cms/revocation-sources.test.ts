@@ -76,7 +76,8 @@ describe('OCSP in the CMS crls field (RFC 5940 otherRevInfo)', () => {
       revokedAt: new Date(at.getTime() - hour),
     })
     const r = run(cades({ revocationInfo: [otherRevInfoOcsp(ocsp)] }))
-    expect(r.signatures[0]).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED' })
+    // Revoked before the trusted timestamp: no proof the signature existed before (EN 319 102-1, as XAdES).
+    expect(r.signatures[0]).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'REVOKED_NO_POE' })
   })
 })
 
@@ -98,13 +99,13 @@ describe('CRL evidence as the alternative to OCSP', () => {
     )
   })
 
-  it('the serial listed before the signing time: TOTAL_FAILED / REVOKED; listed later: a warning only', () => {
+  it('the serial listed before the signing time: INDETERMINATE / REVOKED_NO_POE; listed later: a warning only', () => {
     const before = crl(ica, plus(hour), plus(25 * hour), [
       { serialHex: signer.cert.serialHex, at: plus(-hour) },
     ])
     expect(run(cades({ revocationInfo: [before] })).signatures[0]).toMatchObject({
-      indication: 'TOTAL_FAILED',
-      subIndication: 'REVOKED',
+      indication: 'INDETERMINATE',
+      subIndication: 'REVOKED_NO_POE',
     })
     const after = crl(ica, plus(3 * hour), plus(25 * hour), [
       { serialHex: signer.cert.serialHex, at: plus(2 * hour) },

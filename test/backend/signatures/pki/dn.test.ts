@@ -4,7 +4,8 @@ import { validateDocument, MemoryTrustStore } from '../../../../src/backend/sign
 import { dnTextMatches, parseDnText } from '../../../../src/backend/signatures/pki/dn'
 import { tryParseCertificate } from '../../../../src/backend/signatures/pki/x509'
 import { makeContainer, makeKey } from '../xml/xades-signer'
-import { OIDS, issue, nameDer, oidDer, seq, set, signedData, tlv } from './test-pki'
+import { namesMatch } from '../../../../src/backend/signatures/pki/name-compare'
+import { OIDS, issue, nameDer, oidDer, seq, set, signedData, tlv, utf8 } from './test-pki'
 
 const esteidIssuer = () => {
   // A DER name built by the test PKI: C=LV, O=GasDesk Test PKI, CN=TEST of ESTEID-SK 2015.
@@ -84,13 +85,35 @@ describe('XAdES SigningCertificate v1: the issuer name is compared', () => {
     expect(s.checks.find((c) => c.id === 'signing-certificate')?.outcome).toBe('pass')
   })
 
-  it('the right serial and digest under another issuer name is NO_SIGNING_CERTIFICATE_FOUND', () => {
+  // Regression (DigiDoc4j's 2017 Mobile-ID BDOC-TM): the digest binds the certificate, so an issuer written
+  // otherwise than the certificate's is a warning, as DSS reports it — not a key substitution.
+  it('the right serial and digest under an issuer written otherwise is a warning, not NO_SIGNING_CERTIFICATE_FOUND', () => {
     const s = run('serialNumber=PNOLV-010101-10006,CN=Other CA,C=LV')
     expect(s.checks.find((c) => c.id === 'signing-certificate')).toMatchObject({
-      outcome: 'fail',
-      reasonKey: 'xml_signing_certificate_issuer_mismatch',
+      outcome: 'warning',
+      reasonKey: 'xml_signing_certificate_issuer_differs',
+      params: { issuer: 'serialNumber=PNOLV-010101-10006, CN=V1 Signer, C=LV' },
     })
-    expect(s).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' })
+    expect(s.subIndication).not.toBe('NO_SIGNING_CERTIFICATE_FOUND')
+  })
+
+  it('a wrong serial with the right digest is still NO_SIGNING_CERTIFICATE_FOUND', () => {
+    const key2 = key
+    const r = validateDocument(
+      makeContainer(files, key2, {
+        v1: { issuerName: 'serialNumber=PNOLV-010101-10006,CN=V1 Signer,C=LV', serialDecimal: '12345' },
+      }),
+      'a.asice',
+      {
+        validationTime: new Date('2025-01-15T12:00:00Z'),
+        trustStore: new MemoryTrustStore([], [key.certDer]),
+      },
+    ).signatures[0]
+    expect(r.checks.find((c) => c.id === 'signing-certificate')).toMatchObject({
+      outcome: 'fail',
+      reasonKey: 'xml_signing_certificate_mismatch',
+    })
+    expect(r).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' })
   })
 })
 
@@ -114,10 +137,31 @@ describe('CMS signing-certificate-v2: the issuerSerial directoryName is compared
     expect(run(printable)?.outcome).toBe('pass')
   })
 
-  it('another issuer with the right serial and hash is a mismatch', () => {
+  it('another issuer name with the right serial and hash is a warning (the hash binds the certificate)', () => {
     expect(run(nameDer('Other CA'))).toMatchObject({
-      outcome: 'fail',
-      reasonKey: 'cms_signing_certificate_mismatch',
+      outcome: 'warning',
+      reasonKey: 'cms_signing_certificate_issuer_differs',
     })
+  })
+
+  it('RFC 5280 §7.1: multi-valued RDNs in any order, BMPString, case and inner spaces all match', () => {
+    const bmp = (t: string) => tlv(0x1e, Buffer.from(t, 'utf16le').swap16())
+    const reworded = seq(
+      set(seq(oidDer(OIDS.c), tlv(0x13, Buffer.from('lv')))),
+      set(seq(oidDer(OIDS.o), bmp('GASDESK  Test pki '))),
+      set(seq(oidDer(OIDS.cn), utf8('issuing ca'))),
+    )
+    expect(run(reworded)?.outcome).toBe('pass')
+    const a = seq(set(seq(oidDer(OIDS.cn), utf8('X')), seq(oidDer(OIDS.o), utf8('Y'))))
+    const b = seq(set(seq(oidDer(OIDS.o), utf8('y')), seq(oidDer(OIDS.cn), utf8('x'))))
+    expect(namesMatch(a, b)).toBe(true)
+    // RDN order is significant; an IA5String e-mail compares case-insensitively but not as another type.
+    const order = seq(set(seq(oidDer(OIDS.cn), utf8('X'))), set(seq(oidDer(OIDS.o), utf8('Y'))))
+    const swapped = seq(set(seq(oidDer(OIDS.o), utf8('Y'))), set(seq(oidDer(OIDS.cn), utf8('X'))))
+    expect(namesMatch(order, swapped)).toBe(false)
+    const mail = (t: string) => seq(set(seq(oidDer('1.2.840.113549.1.9.1'), tlv(0x16, Buffer.from(t)))))
+    expect(namesMatch(mail('PKI@sk.ee'), mail('pki@SK.EE'))).toBe(true)
+    expect(namesMatch(mail('pki@sk.ee'), mail('pki@sk.ee '))).toBe(true)
+    expect(namesMatch(mail('pki@sk.ee'), mail('pki@sk.ef'))).toBe(false)
   })
 })
