@@ -9,7 +9,7 @@ export { seedSteps } from './steps'
 export { todayInRiga } from './dates'
 
 /** Bump when the generator's output changes, so cached demo databases (benchmarks) are rebuilt. */
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 /** Settings key recording what generated this database. */
 export const SEED_INFO_KEY = 'demo.seed'
@@ -39,6 +39,8 @@ const COUNTED = [
   'statements',
   'portal_accounts',
   'agents',
+  'interactions',
+  'follow_ups',
 ]
 
 /**
