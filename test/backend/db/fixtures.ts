@@ -184,4 +184,16 @@ export const fixtures: Record<number, VersionFixture> = {
     },
     probes: ['SELECT * FROM sign_in_throttle ORDER BY name'],
   },
+  7: {
+    // How a consent was given, and an undo pointing at the choice it takes back (007).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version,
+          obtained_via, undoes_id)
+        VALUES ('cons-7', ?, 'sms', 1, ?, 'agent', ?, 'marketing-2024-09', 'phone', NULL),
+          ('cons-8', ?, 'sms', 0, ?, 'agent', ?, 'marketing-2024-09', 'phone', 'cons-7')`,
+      ).run(CUSTOMER, AT, AGENT, CUSTOMER, AT, AGENT)
+    },
+    probes: ["SELECT * FROM consents WHERE id IN ('cons-7', 'cons-8') ORDER BY id"],
+  },
 }
