@@ -75,7 +75,9 @@ export const m008Interactions: Migration = {
       CREATE INDEX follow_ups_open_team ON follow_ups(assignee_team_id, due_date)
         WHERE status = 'open' AND assignee_team_id IS NOT NULL;
 
-      CREATE INDEX readings_reassess ON readings(created_at) WHERE json_extract(flags, '$.reassess') = 1;
+      -- (status, reading_date): the queue counts and orders from the index alone, no table rows.
+      CREATE INDEX readings_reassess ON readings(status, reading_date)
+        WHERE json_extract(flags, '$.reassess') = 1;
     `)
   },
 }

@@ -1,8 +1,8 @@
 import { ApiError, type Agent, type FollowUpItem, type WorkQueues } from '../../../contract'
 import { rigaDate } from '../../../core/calendar'
-import { workQueue } from '../../../core/lifecycle'
+import { workQueue, type FollowUpRow } from '../../../core/lifecycle'
 import type { Db } from '../../db/open'
-import { CUSTOMER_NAME_SQL, FOLLOW_UP_SELECT } from './rows'
+import { CUSTOMER_NAME_SQL, followUpById } from './rows'
 import { queueViewer } from './teams'
 
 const placeholders = (n: number) => (n ? Array.from({ length: n }, () => '?').join(', ') : 'NULL')
@@ -26,17 +26,21 @@ export function workQueues(
   const viewer = queueViewer(db, agent)
   const agents = scope === 'team' ? [agent.id, ...(viewer.memberAgentIds ?? [])] : [agent.id]
   const teams = viewer.teamIds
+  // Only the columns the rule needs for every candidate; names and topics for the rows shown.
   const candidates = db
     .prepare(
-      `${FOLLOW_UP_SELECT} WHERE f.id IN (
+      `SELECT id, assignee_agent_id AS assigneeAgentId, assignee_team_id AS assigneeTeamId,
+         due_date AS dueDate, status FROM follow_ups WHERE id IN (
          SELECT id FROM follow_ups WHERE status = 'open' AND assignee_agent_id IS NOT NULL
            AND assignee_agent_id IN (${placeholders(agents.length)}) AND due_date <= ?
          UNION
          SELECT id FROM follow_ups WHERE status = 'open' AND assignee_team_id IS NOT NULL
            AND assignee_team_id IN (${placeholders(teams.length)}) AND due_date <= ?)`,
     )
-    .all(...agents, today, ...teams, today) as FollowUpItem[]
+    .all(...agents, today, ...teams, today) as FollowUpRow[]
   const q = workQueue(candidates, { today, viewer, scope })
+  const shown = (rows: FollowUpRow[]): FollowUpItem[] =>
+    rows.slice(0, limit).map((r) => followUpById(db, r.id)!)
 
   const documents = db
     .prepare(
@@ -59,7 +63,7 @@ export function workQueues(
          m.serial, r.value, r.reading_date AS date
        FROM readings r JOIN meters m ON m.id = r.meter_id JOIN premises p ON p.id = m.premise_id
          JOIN customers c ON c.id = p.customer_id
-       WHERE ${REASSESS} ORDER BY r.reading_date, r.id LIMIT ?`,
+       WHERE ${REASSESS} ORDER BY r.reading_date, r.rowid LIMIT ?`,
     )
     .all(limit) as WorkQueues['reassess']['items']
   const reassessCount = db
@@ -70,8 +74,8 @@ export function workQueues(
   return {
     today,
     scope,
-    overdue: { count: q.counts.overdue, items: q.overdue.slice(0, limit) },
-    dueToday: { count: q.counts.dueToday, items: q.dueToday.slice(0, limit) },
+    overdue: { count: q.counts.overdue, items: shown(q.overdue) },
+    dueToday: { count: q.counts.dueToday, items: shown(q.dueToday) },
     documents: { count: documentCount, items: documents },
     reassess: { count: reassessCount, items: reassess },
   }
