@@ -1,4 +1,5 @@
 import type { FollowUpItem, InteractionItem } from '../../../contract'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/open'
 
 /** The customer's name as the desk shows it, in SQL (customers/rows.ts customerName). */
@@ -14,8 +15,14 @@ export const FOLLOW_UP_SELECT = `SELECT f.id, f.customer_id AS customerId, ${CUS
     (SELECT display_name FROM agents WHERE id = f.done_by) AS doneByName, f.done_at AS doneAt
   FROM follow_ups f JOIN customers c ON c.id = f.customer_id JOIN interactions i ON i.id = f.interaction_id`
 
+// Compiled once per database: the queues read up to 40 follow-ups per call, and compiling this join each
+// time cost more than running it.
+const byIdCache = new WeakMap<Db, Statement>()
+
 export function followUpById(db: Db, id: string): FollowUpItem | undefined {
-  return db.prepare(`${FOLLOW_UP_SELECT} WHERE f.id = ?`).get(id) as FollowUpItem | undefined
+  let stmt = byIdCache.get(db)
+  if (!stmt) byIdCache.set(db, (stmt = db.prepare(`${FOLLOW_UP_SELECT} WHERE f.id = ?`)))
+  return stmt.get(id) as FollowUpItem | undefined
 }
 
 /** A customer's interactions, newest first, each with its follow-up (at most one per interaction). */
