@@ -26,6 +26,7 @@ import { documentHandlers } from './handlers/documents'
 import { billingHandlers } from './handlers/billing'
 import { auditHandlers } from './handlers/audit'
 import { interactionHandlers } from './handlers/interactions'
+import { ValidationPool, type PoolOptions } from './validation/pool'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing, unless `create` is false. */
@@ -46,6 +47,8 @@ export interface BackendOptions {
   desktop?: DesktopPort
   /** Where the sync client keeps its token (Electron: safeStorage; browser shell: owner-only file). */
   secrets?: SecretStore
+  /** Size and caps of the document-validation worker pool (defaults in validation/pool.ts). */
+  validation?: PoolOptions
 }
 
 export interface Backend {
@@ -91,6 +94,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       version: options.version ?? '0.1.0',
       resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
       storage,
+      // Workers start on the first document, so a backend that never validates one never starts a thread.
+      validation: new ValidationPool(options.validation),
       ...(options.desktop ? { desktop: options.desktop } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
     }
@@ -148,6 +153,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       clearInterval(sweep)
       check.stop()
       jobs.closeAll()
+      void ctx.validation.close()
       checkpointer.stop()
       try {
         db.close()

@@ -1,6 +1,7 @@
 import type { LatestArgs, MutationName } from '../../contract/sync'
 import {
   decideConsent,
+  decideConsentUndo,
   decideCustomerCreate,
   decideDocumentAdd,
   decideDocumentDecision,
@@ -71,6 +72,11 @@ export const HANDLERS: Partial<Record<MutationName, Handler>> = {
     table: 'consents',
     touches: (a) => ({ customers: [a.customerId], consents: [a.id] }),
     decide: decideConsent,
+  }),
+  'consent.undo': handler<'consent.undo'>({
+    table: 'consents',
+    touches: (a) => ({ customers: [a.customerId], consents: [a.id, a.undoes] }),
+    decide: decideConsentUndo,
   }),
   'document.add': handler<'document.add'>({
     table: 'documents',
