@@ -25,6 +25,7 @@ import { readingsHandlers } from './handlers/readings'
 import { documentHandlers } from './handlers/documents'
 import { billingHandlers } from './handlers/billing'
 import { auditHandlers } from './handlers/audit'
+import { interactionHandlers } from './handlers/interactions'
 import { ValidationPool, type PoolOptions } from './validation/pool'
 
 export interface BackendOptions {
@@ -134,6 +135,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...documentHandlers(),
     ...billingHandlers(jobs),
     ...auditHandlers(),
+    ...interactionHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
   // Timers do not run while the machine sleeps: a tick far later than due means it slept.

@@ -6,6 +6,7 @@ import { readingsMethods } from './methods/readings'
 import { documentMethods } from './methods/documents'
 import { billingMethods } from './methods/billing'
 import { auditMethods } from './methods/audit'
+import { interactionMethods } from './methods/interactions'
 
 export * from './common'
 export * from './define'
@@ -16,6 +17,7 @@ export type { Settings, StorageState, SyncStatus } from './methods/app'
 export * from './methods/customers'
 export * from './methods/billing'
 export * from './methods/audit'
+export * from './methods/interactions'
 
 /**
  * The one method table. Each area adds a `methods/<area>.ts` and spreads it here; everything else
@@ -29,6 +31,7 @@ export const methods = {
   ...documentMethods,
   ...billingMethods,
   ...auditMethods,
+  ...interactionMethods,
 } as const
 
 export type Methods = typeof methods

@@ -8,7 +8,7 @@ export { DEFAULT_BILLING_MONTHS } from './context'
 export { seedSteps } from './steps'
 
 /** Bump when the generator's output changes, so cached demo databases (benchmarks) are rebuilt. */
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 /** Settings key recording what generated this database. */
 export const SEED_INFO_KEY = 'demo.seed'
@@ -38,6 +38,8 @@ const COUNTED = [
   'statements',
   'portal_accounts',
   'agents',
+  'interactions',
+  'follow_ups',
 ]
 
 /**

@@ -3,6 +3,7 @@ import { agentsStep } from './steps/agents'
 import { billingStep } from './steps/billing'
 import { customersStep } from './steps/customers'
 import { customerSearchStep } from './steps/customer-search'
+import { interactionsStep } from './steps/interactions'
 import { numberSeriesStep } from './steps/number-series'
 import { portalStep } from './steps/portal'
 import { premisesStep } from './steps/premises'
@@ -21,5 +22,6 @@ export const seedSteps: readonly SeedStep[] = [
   billingStep,
   portalStep,
   numberSeriesStep,
+  interactionsStep,
   customerSearchStep,
 ]

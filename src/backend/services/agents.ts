@@ -2,6 +2,7 @@ import type { Agent, Language, Role } from '../../contract'
 import type { Db } from '../db/open'
 import { uuidv7 } from '../ids'
 import { hashPassword } from './passwords'
+import { ensureDemoTeams } from './interactions/teams'
 
 export interface AgentRow {
   id: string
@@ -70,5 +71,6 @@ export async function seedDemoAgents(db: Db, nowMs: number): Promise<number> {
       ).changes
     })
   })()
+  ensureDemoTeams(db)
   return added
 }

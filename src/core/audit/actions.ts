@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'portalUser.setRights',
   'portalUser.revoke',
   'reading.record',
+  'interaction.log',
+  'followUp.complete',
   'print.invoice',
   'print.statement',
   'document.add',

@@ -169,3 +169,17 @@ describe('migrations', () => {
 })
 
 afterAll(() => tmp.cleanup())
+
+describe('migration 009 (interactions)', () => {
+  it('puts the agents already on the workstation into the service desk team', () => {
+    const db = open('teams-009.db', false)
+    migrate(db, 8)
+    fixtures[1].insert(db)
+    db.close()
+    const upgraded = open('teams-009.db')
+    expect(upgraded.prepare('SELECT team_id, agent_id FROM team_members').all()).toEqual([
+      { team_id: 'team-desk', agent_id: upgraded.prepare('SELECT id FROM agents').pluck().get() },
+    ])
+    upgraded.close()
+  })
+})

@@ -7,6 +7,7 @@ import { m005AuditLogIndexes } from './005-audit-log-indexes'
 import { m006SignInThrottle } from './006-sign-in-throttle'
 import { m007SearchConsents } from './007-search-consents'
 import { m008DetachedContent } from './008-detached-content'
+import { m009Interactions } from './009-interactions'
 
 export interface Migration {
   version: number
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   m006SignInThrottle,
   m007SearchConsents,
   m008DetachedContent,
+  m009Interactions,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

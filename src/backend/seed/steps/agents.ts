@@ -1,4 +1,5 @@
 import { DEMO_AGENTS, seedDemoAgents } from '../../services/agents'
+import { ensureDemoTeams } from '../../services/interactions/teams'
 import { instantOn } from '../context'
 import type { SeedStep } from '../context'
 
@@ -25,5 +26,7 @@ export const agentsStep: SeedStep = {
         ctx.agents.push(find.get(a.username) as { id: string; username: string; language: string })
       }
     })()
+    // The ids just changed: team membership follows them.
+    ensureDemoTeams(db)
   },
 }

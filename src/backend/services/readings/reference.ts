@@ -33,7 +33,11 @@ interface Cached<T> {
 // validation costs one small index query rather than a JSON parse of the whole dataset.
 const cache = new WeakMap<Db, Map<string, Cached<unknown>>>()
 
-function storedVersions<T>(db: Db, kind: string, check: (v: unknown) => { ok: boolean; value?: T }): T[] {
+export function storedVersions<T>(
+  db: Db,
+  kind: string,
+  check: (v: unknown) => { ok: boolean; value?: T },
+): T[] {
   const heads = db
     .prepare('SELECT id, content_hash FROM reference_datasets WHERE kind = ? ORDER BY id')
     .all(kind) as Pick<DatasetRow, 'id' | 'content_hash'>[]
