@@ -72,6 +72,17 @@ export const HANDLERS: Partial<Record<MutationName, Handler>> = {
     touches: (a) => ({ customers: [a.customerId], consents: [a.id] }),
     decide: decideConsent,
   }),
+  // An undo is a choice like any other, under the wording of the choice it takes back.
+  'consent.undo': handler<'consent.undo'>({
+    table: 'consents',
+    touches: (a) => ({ customers: [a.customerId], consents: [a.id, a.undoes] }),
+    decide: (state, a, ctx) =>
+      decideConsent(
+        state,
+        { ...a, wordingVersion: state.consent(a.undoes)?.wording_version ?? 'undo' },
+        ctx,
+      ),
+  }),
   'document.add': handler<'document.add'>({
     table: 'documents',
     touches: (a) => ({ customers: [a.customerId], documents: [a.id], blobs: [a.sha256] }),

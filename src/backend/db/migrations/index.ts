@@ -6,6 +6,7 @@ import { m004StatementPayments } from './004-statement-payments'
 import { m005AuditLogIndexes } from './005-audit-log-indexes'
 import { m006SignInThrottle } from './006-sign-in-throttle'
 import { m007SearchConsents } from './007-search-consents'
+import { m008SyncClient } from './008-sync-client'
 
 export interface Migration {
   version: number
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   m005AuditLogIndexes,
   m006SignInThrottle,
   m007SearchConsents,
+  m008SyncClient,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -139,19 +139,48 @@ const consentV1 = z
   .strict()
 export type ConsentArgs = z.infer<typeof consentV1>
 
+/** v2: how the customer gave the choice (at the desk, by phone, e-mail or letter), as the desk records it. */
+const consentV2 = consentV1
+  .extend({ via: z.enum(['visit', 'phone', 'email', 'letter']).nullable() })
+  .strict()
 const grantV1 = consentV1.refine((a) => a.granted, { message: 'a grant has granted: true' })
 const withdrawV1 = consentV1.refine((a) => !a.granted, { message: 'a withdrawal has granted: false' })
+const grantV2 = consentV2.refine((a) => a.granted, { message: 'a grant has granted: true' })
+const withdrawV2 = consentV2.refine((a) => !a.granted, { message: 'a withdrawal has granted: false' })
+const noVia = (a: unknown) => ({ ...(a as object), via: null })
 
 export const consentGrant = defineMutation({
   name: 'consent.grant',
   entityType: 'consent',
-  versions: { 1: grantV1 },
-  latestSchema: grantV1,
+  versions: { 1: grantV1, 2: grantV2 },
+  latestSchema: grantV2,
+  upcast: { 1: noVia },
 })
 
 export const consentWithdraw = defineMutation({
   name: 'consent.withdraw',
   entityType: 'consent',
-  versions: { 1: withdrawV1 },
-  latestSchema: withdrawV1,
+  versions: { 1: withdrawV1, 2: withdrawV2 },
+  latestSchema: withdrawV2,
+  upcast: { 1: noVia },
+})
+
+/** An agent takes back a choice just recorded: a new row restoring the channel's previous state. */
+const undoV1 = z
+  .object({
+    id,
+    customerId: id,
+    channel: z.enum(['email', 'sms', 'phone', 'post']),
+    granted: z.boolean(),
+    undoes: id,
+    at: z.string().datetime({ offset: true }),
+  })
+  .strict()
+export type ConsentUndoArgs = z.infer<typeof undoV1>
+
+export const consentUndo = defineMutation({
+  name: 'consent.undo',
+  entityType: 'consent',
+  versions: { 1: undoV1 },
+  latestSchema: undoV1,
 })

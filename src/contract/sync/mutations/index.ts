@@ -4,6 +4,7 @@ import {
   customerSetLanguage,
   customerUpdateContact,
   consentGrant,
+  consentUndo,
   consentWithdraw,
 } from './customers'
 import { documentAdd, documentDecide } from './documents'
@@ -26,6 +27,7 @@ export type {
   UpdateContactArgs,
   SetLanguageArgs,
   ConsentArgs,
+  ConsentUndoArgs,
   NormalisedDraftArgs,
 } from './customers'
 export type { DocumentAddArgs, DocumentDecideArgs } from './documents'
@@ -37,6 +39,7 @@ export const mutationSpecs = {
   'customer.setLanguage': customerSetLanguage,
   'consent.grant': consentGrant,
   'consent.withdraw': consentWithdraw,
+  'consent.undo': consentUndo,
   'reading.record': readingRecord,
   'document.add': documentAdd,
   'document.decide': documentDecide,
