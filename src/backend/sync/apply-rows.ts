@@ -61,11 +61,16 @@ export function putRow(db: Db, table: string, row: Record<string, unknown>): App
     names.push('file_path')
     values.push(`central:${String(row.sha256)}`)
   }
-  const updates = names.filter((n) => n !== 'id' && n !== 'file_path').map((n) => `${n} = excluded.${n}`)
-  db.prepare(
-    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})
-     ON CONFLICT(id) DO UPDATE SET ${updates.join(', ')}`,
-  ).run(...values)
+  // UPDATE, then INSERT when there was nothing to update — not an UPSERT, whose conflict policy would
+  // override the OR IGNORE of the search-index triggers.
+  const updates = names.filter((n) => n !== 'id' && n !== 'file_path')
+  const changed = db
+    .prepare(`UPDATE ${table} SET ${updates.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`)
+    .run(...updates.map((n) => values[names.indexOf(n)]), id).changes
+  if (changed === 0)
+    db.prepare(
+      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ).run(...values)
   return {}
 }
 
