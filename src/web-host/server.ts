@@ -69,6 +69,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       demoAgents: true,
       // No OS encryption on this path: an owner-only file beside the database (weaker; see secrets.ts).
       secrets: fileSecretStore(join(dirname(options.dbFile), 'secrets.json'), ownerOnlyCodec),
+      // Node's fetch: the browser shell reaches the central directly (no system proxy settings).
+      syncTransport: (url, init) => fetch(url, init),
       ...options.backendOptions,
     })
   } else throw new Error('startWebHost needs a backend or a dbFile')

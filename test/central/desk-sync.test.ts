@@ -118,7 +118,16 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     expect(d.db.prepare('SELECT id FROM agents WHERE username = ?').pluck().get('liga')).toBe(liga)
     const dump = JSON.stringify(d.db.prepare('SELECT * FROM sync_state').all())
     expect(dump).not.toMatch(/accessToken|refreshToken/u)
-    expect(readSyncStatus(d.db, true)).toMatchObject({ pending: 0, rejected: 0, conflicts: 0 })
+    expect(readSyncStatus(d.db)).toMatchObject({
+      online: true,
+      state: 'online',
+      pending: 0,
+      rejected: 0,
+      conflicts: 0,
+      centre: 'C1',
+      central: central.url,
+      lastError: null,
+    })
   })
 
   it('a reading entered offline on desk A reaches desk B of the same centre', async () => {
@@ -126,7 +135,7 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     const b = await desk()
     const c = fresh()
     const id = record(a, c.meterId, c.lastValue + 60)
-    expect(readSyncStatus(a.db, false).pending).toBe(1)
+    expect(readSyncStatus(a.db).pending).toBe(1)
     const report = await a.client.cycle()
     expect(report.pushed).toBe(1)
     expect(outbox(a)).toEqual([]) // applied, and trimmed by the pull in the same cycle
@@ -150,7 +159,13 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     await expect(a.client.cycle()).rejects.toThrow(/connection reset/u)
     expect(await centralReadings(id)).toBe(1)
     expect(outbox(a)).toMatchObject([{ status: 'pending' }])
-    expect(readSyncStatus(a.db, false).pending).toBe(1)
+    expect(readSyncStatus(a.db)).toMatchObject({
+      online: false,
+      state: 'offline',
+      pending: 1,
+      lastError: { code: 'network', messageKey: 'sync.client.errors.network' },
+    })
+    expect(a.client.nextRetryAt).not.toBeNull()
     const report = await a.client.cycle()
     expect(report.pushed).toBe(1)
     expect(await centralReadings(id)).toBe(1)
@@ -248,7 +263,7 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     const [row] = outbox(a)
     expect(row.status).toBe('rejected')
     expect(JSON.parse(row.last_error!)).toMatchObject({ code: 'forbidden' })
-    expect(readSyncStatus(a.db, true)).toMatchObject({ pending: 0, rejected: 1 })
+    expect(readSyncStatus(a.db)).toMatchObject({ pending: 0, rejected: 1 })
     expect(await centralReadings(id)).toBe(0)
   })
 

@@ -191,6 +191,13 @@ describe('status bar', () => {
       conflicts: 0,
       lastPushAt: '2026-11-26T09:05:00Z',
       lastPullAt: '2026-11-26T09:10:00Z',
+      state: 'offline',
+      clockSuspect: false,
+      central: null,
+      workstation: null,
+      centre: null,
+      lastError: null,
+      nextRetryAt: null,
     }
     m = await mountApp({ api })
     await signIn(m, 'liga', 'liga-demo')

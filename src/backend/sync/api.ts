@@ -82,7 +82,8 @@ export class CentralApi {
     length: number,
     chunk: Uint8Array,
   ): Promise<{ offset: number; complete: boolean }> {
-    const res = await this.call('PATCH', `/sync/v1/blobs/${sha256}`, chunk, {
+    // A copy on its own ArrayBuffer (what fetch's BodyInit types accept); chunks are at most 1 MiB.
+    const res = await this.call('PATCH', `/sync/v1/blobs/${sha256}`, new Uint8Array(chunk), {
       'content-type': BLOB_CONTENT_TYPE,
       [blobHeaders.offset]: String(offset),
       [blobHeaders.length]: String(length),
@@ -125,7 +126,7 @@ export class CentralApi {
   private async call(
     method: string,
     path: string,
-    body: string | Uint8Array | undefined,
+    body: string | Uint8Array<ArrayBuffer> | undefined,
     headers: Record<string, string>,
     allow: number[] = [],
     auth = true,

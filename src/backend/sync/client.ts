@@ -6,6 +6,7 @@ import {
   SYNC_PROTOCOL_VERSION,
   type EnrolResponse,
 } from '../../contract/sync'
+import type { SyncState } from '../../contract'
 import { backoffDelay } from '../../core/sync/backoff'
 import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { onMutationCommitted } from '../db/mutations'
@@ -26,7 +27,7 @@ import {
   type SyncConfig,
 } from './state'
 
-export type SyncState = 'not-enrolled' | 'offline' | 'online' | 'syncing' | 'needs-sign-in' | 'update-required'
+export type { SyncState }
 
 export interface SyncClientOptions {
   db: Db
