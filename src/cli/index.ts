@@ -7,6 +7,7 @@ import { checkPersonalCodeCommand } from './commands/check-personal-code'
 import { calendarCommand } from './commands/calendar'
 import { printBatchCommand, printCommand } from './commands/print'
 import { centralCommand } from './commands/central'
+import { enrolCommand, syncCommand } from './commands/sync'
 
 /** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
 const commands: Command[] = [
@@ -18,6 +19,8 @@ const commands: Command[] = [
   printCommand,
   printBatchCommand,
   centralCommand,
+  enrolCommand,
+  syncCommand,
 ]
 
 function help(): string {

@@ -168,6 +168,7 @@ export class FakeApi implements ApiClient {
         this.currentAgent()!.language = input.language as Agent['language']
         return this.info()
       case 'sync.status':
+      case 'sync.now':
         return this.sync
       case 'settings.get':
         return this.settings
