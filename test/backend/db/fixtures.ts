@@ -184,4 +184,36 @@ export const fixtures: Record<number, VersionFixture> = {
     },
     probes: ['SELECT * FROM sign_in_throttle ORDER BY name'],
   },
+  7: {
+    // How a consent was given and the undo that points at the choice it takes back (007).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version,
+           obtained_via) VALUES ('consent-7a', ?, 'sms', 1, ?, 'agent', ?, 'marketing-2024-09', 'phone')`,
+      ).run(CUSTOMER, AT, AGENT)
+      db.prepare(
+        `INSERT INTO consents (id, customer_id, channel, granted, at, source, agent_id, wording_version,
+           obtained_via, undoes_id) VALUES ('consent-7b', ?, 'sms', 0, ?, 'agent', ?, 'marketing-2024-09', 'phone',
+           'consent-7a')`,
+      ).run(CUSTOMER, AT, AGENT)
+    },
+    probes: ["SELECT * FROM consents WHERE id LIKE 'consent-7%' ORDER BY id"],
+  },
+  8: {
+    // The sync client: where the central is, the last error, args versions, rows waiting for the outbox (008).
+    insert(db) {
+      db.prepare(
+        `UPDATE sync_state SET central_url = 'http://127.0.0.1:5280', central_workstation_id = 'ws-1',
+           central_workstation_name = 'W1', centre_id = 'C1', enrolled_at = ?, clock_suspect = 1,
+           last_error = '{"code":"network","messageKey":"sync.client.errors.network","at":"2026-01-27T09:31:00.000Z"}',
+           next_retry_at = '2026-01-27T09:31:04.000Z' WHERE id = 1`,
+      ).run(AT)
+      db.prepare('UPDATE outbox SET args_version = 2').run()
+      db.prepare(
+        `INSERT INTO sync_deferred (entity_type, entity_id, op, row)
+         VALUES ('customers', ?, 'put', '{"id":"x","version":3}')`,
+      ).run(CUSTOMER)
+    },
+    probes: ['SELECT * FROM sync_state', 'SELECT seq, args_version FROM outbox', 'SELECT * FROM sync_deferred'],
+  },
 }
