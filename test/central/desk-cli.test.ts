@@ -53,45 +53,56 @@ describe('gasdesk enrol, sync --once and sync status against a central on PGlite
     expect(JSON.parse(status.stdout)).toMatchObject({ online: false, state: 'not-enrolled' })
   })
 
-  it('enrols with a one-time code, syncs once, reports the status as JSON; the token only in the 0600 file', { timeout: SLOW }, async () => {
-    const { code } = await createEnrolCode(w.sql, 'C1', 'WCLI')
-    const enrol = await gasdesk(['enrol', '--db', file, '--central', central.url, '--code', code])
-    expect(enrol.stderr).toBe('')
-    expect(enrol.stdout.trim()).toBe(`Enrolled as workstation WCLI of service centre C1 at ${central.url}`)
-    const secrets = join(dir, 'secrets.json')
-    expect(statSync(secrets).mode & 0o777).toBe(0o600)
-    expect(readFileSync(secrets, 'utf8')).toContain('sync.token')
+  it(
+    'enrols with a one-time code, syncs once, reports the status as JSON; the token only in the 0600 file',
+    { timeout: SLOW },
+    async () => {
+      const { code } = await createEnrolCode(w.sql, 'C1', 'WCLI')
+      const enrol = await gasdesk(['enrol', '--db', file, '--central', central.url, '--code', code])
+      expect(enrol.stderr).toBe('')
+      expect(enrol.stdout.trim()).toBe(`Enrolled as workstation WCLI of service centre C1 at ${central.url}`)
+      const secrets = join(dir, 'secrets.json')
+      expect(statSync(secrets).mode & 0o777).toBe(0o600)
+      expect(readFileSync(secrets, 'utf8')).toContain('sync.token')
 
-    const first = await gasdesk(['sync', '--db', file, '--once'])
-    expect(first.stderr).toBe('')
-    const c1 = w.customers.filter((c) => c.centre === 'C1')
-    expect(first.stdout).toMatch(/^Sent 0, rejected 0, conflicts 0; received \d+/u)
+      const first = await gasdesk(['sync', '--db', file, '--once'])
+      expect(first.stderr).toBe('')
+      const c1 = w.customers.filter((c) => c.centre === 'C1')
+      expect(first.stdout).toMatch(/^Sent 0, rejected 0, conflicts 0; received \d+/u)
 
-    // An agent records a reading offline (the agents came down with the bootstrap).
-    const db = openDatabase(file, { create: false })
-    const liga = db.prepare("SELECT id FROM agents WHERE username = 'liga'").pluck().get() as string
-    const c = c1[0]
-    recordReading(
-      db,
-      { agentId: liga, workstation: 'WCLI', nowMs: Date.parse('2026-02-27T12:00:00Z') },
-      {
-        meterId: c.meterId,
-        value: c.lastValue + 45,
-        channel: 'visit',
-        confirmed: ['consumption-high', 'consumption-low', 'zero-consumption'],
-      },
-    )
-    const dump = JSON.stringify(db.prepare('SELECT * FROM sync_state').all())
-    db.close()
-    expect(dump).not.toMatch(/accessToken|refreshToken/u)
-    const pending = JSON.parse((await gasdesk(['sync', 'status', '--db', file, '--json'])).stdout)
-    expect(pending).toMatchObject({ pending: 1, rejected: 0, conflicts: 0 })
+      // An agent records a reading offline (the agents came down with the bootstrap).
+      const db = openDatabase(file, { create: false })
+      const liga = db.prepare("SELECT id FROM agents WHERE username = 'liga'").pluck().get() as string
+      const c = c1[0]
+      recordReading(
+        db,
+        { agentId: liga, workstation: 'WCLI', nowMs: Date.parse('2026-02-27T12:00:00Z') },
+        {
+          meterId: c.meterId,
+          value: c.lastValue + 45,
+          channel: 'visit',
+          confirmed: ['consumption-high', 'consumption-low', 'zero-consumption'],
+        },
+      )
+      const dump = JSON.stringify(db.prepare('SELECT * FROM sync_state').all())
+      db.close()
+      expect(dump).not.toMatch(/accessToken|refreshToken/u)
+      const pending = JSON.parse((await gasdesk(['sync', 'status', '--db', file, '--json'])).stdout)
+      expect(pending).toMatchObject({ pending: 1, rejected: 0, conflicts: 0 })
 
-    const second = await gasdesk(['sync', '--db', file, '--once'])
-    expect(second.stdout).toMatch(/^Sent 1, rejected 0, conflicts 0/u)
-    const status = JSON.parse((await gasdesk(['sync', 'status', '--db', file, '--json'])).stdout)
-    expect(status).toMatchObject({ online: true, state: 'online', pending: 0, rejected: 0, conflicts: 0, centre: 'C1' })
-    expect(Date.parse(status.lastPushAt)).toBeGreaterThan(0)
-    expect(Date.parse(status.lastPullAt)).toBeGreaterThan(0)
-  })
+      const second = await gasdesk(['sync', '--db', file, '--once'])
+      expect(second.stdout).toMatch(/^Sent 1, rejected 0, conflicts 0/u)
+      const status = JSON.parse((await gasdesk(['sync', 'status', '--db', file, '--json'])).stdout)
+      expect(status).toMatchObject({
+        online: true,
+        state: 'online',
+        pending: 0,
+        rejected: 0,
+        conflicts: 0,
+        centre: 'C1',
+      })
+      expect(Date.parse(status.lastPushAt)).toBeGreaterThan(0)
+      expect(Date.parse(status.lastPullAt)).toBeGreaterThan(0)
+    },
+  )
 })

@@ -112,9 +112,12 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     const c1 = w.customers.filter((c) => c.centre === 'C1').map((c) => c.id)
     const local = d.db.prepare('SELECT id FROM customers ORDER BY id').pluck().all()
     expect(local).toEqual([...c1].sort())
-    expect(d.db.prepare('SELECT count(*) FROM customers WHERE id IN (SELECT value FROM json_each(?))').pluck().get(
-      JSON.stringify(w.customers.filter((c) => c.centre === 'C2').map((c) => c.id)),
-    )).toBe(0)
+    expect(
+      d.db
+        .prepare('SELECT count(*) FROM customers WHERE id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .get(JSON.stringify(w.customers.filter((c) => c.centre === 'C2').map((c) => c.id))),
+    ).toBe(0)
     expect(d.db.prepare('SELECT id FROM agents WHERE username = ?').pluck().get('liga')).toBe(liga)
     const dump = JSON.stringify(d.db.prepare('SELECT * FROM sync_state').all())
     expect(dump).not.toMatch(/accessToken|refreshToken/u)
@@ -187,7 +190,7 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
       if (url.includes('/sync/v1/push')) throw new Error('killed')
       return res
     }
-    const resetOnFail = a.db.prepare("SELECT status FROM outbox WHERE seq = 1")
+    const resetOnFail = a.db.prepare('SELECT status FROM outbox WHERE seq = 1')
     await expect(a.client.cycle()).rejects.toThrow(/killed/u)
     // What a crash leaves (the client resets on a handled failure; a killed process cannot).
     a.db.prepare("UPDATE outbox SET status = 'inflight' WHERE seq = 1").run()
@@ -274,12 +277,24 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     const base = (d: TestDesk) =>
       (d.db.prepare('SELECT version FROM customers WHERE id = ?').get(c.id) as { version: number }).version
     const phone = a.db.prepare('SELECT phone FROM customers WHERE id = ?').pluck().get(c.id) as string | null
-    updateContacts(a.db, actor(), { customerId: c.id, baseVersion: base(a), email: 'a-desk@example.lv', phone })
-    updateContacts(b.db, actor(), { customerId: c.id, baseVersion: base(b), email: 'b-desk@example.lv', phone })
+    updateContacts(a.db, actor(), {
+      customerId: c.id,
+      baseVersion: base(a),
+      email: 'a-desk@example.lv',
+      phone,
+    })
+    updateContacts(b.db, actor(), {
+      customerId: c.id,
+      baseVersion: base(b),
+      email: 'b-desk@example.lv',
+      phone,
+    })
     await a.client.cycle()
     const report = await b.client.cycle()
     expect(report.conflicts).toBe(1)
-    expect(b.db.prepare('SELECT email FROM customers WHERE id = ?').pluck().get(c.id)).toBe('a-desk@example.lv')
+    expect(b.db.prepare('SELECT email FROM customers WHERE id = ?').pluck().get(c.id)).toBe(
+      'a-desk@example.lv',
+    )
     expect(outbox(b)).toMatchObject([{ status: 'conflict' }])
   })
 
@@ -290,7 +305,10 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     const base = (d: TestDesk) =>
       (d.db.prepare('SELECT version FROM customers WHERE id = ?').get(c.id) as { version: number }).version
     const shown = () =>
-      b.db.prepare('SELECT email, phone FROM customers WHERE id = ?').get(c.id) as { email: string; phone: string }
+      b.db.prepare('SELECT email, phone FROM customers WHERE id = ?').get(c.id) as {
+        email: string
+        phone: string
+      }
     const before = shown()
     updateContacts(a.db, actor(), {
       customerId: c.id,

@@ -256,7 +256,9 @@ describe('sync section', () => {
     await flushPromises()
     expect(text()).toContain('http://127.0.0.1:5280')
     expect(text()).toContain('W1')
-    expect(text()).toContain('Centrālā sistēma nav sasniedzama; darbs turpinās bezsaistē un tiks nosūtīts vēlāk.')
+    expect(text()).toContain(
+      'Centrālā sistēma nav sasniedzama; darbs turpinās bezsaistē un tiks nosūtīts vēlāk.',
+    )
     expect(text()).toContain('Nākamais mēģinājums')
     const button = m.wrapper.findAll('section button').find((b) => b.text() === 'Sinhronizēt tagad')!
     await button.trigger('click')

@@ -119,7 +119,12 @@ export class CentralApi {
     }
     const r = schema.safeParse(parsed)
     if (!r.success)
-      throw new SyncCallError('invalid-response', res.status, null, `${method} ${path}: not a protocol answer`)
+      throw new SyncCallError(
+        'invalid-response',
+        res.status,
+        null,
+        `${method} ${path}: not a protocol answer`,
+      )
     return r.data
   }
 

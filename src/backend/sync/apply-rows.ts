@@ -31,7 +31,10 @@ const sqlValue = (v: unknown): unknown => {
  * own row arrives. */
 function clearNumber(db: Db, table: 'customers' | 'premises', column: string, value: unknown, id: string) {
   if (typeof value !== 'string') return
-  db.prepare(`UPDATE ${table} SET ${column} = '~' || ${column} WHERE ${column} = ? AND id <> ?`).run(value, id)
+  db.prepare(`UPDATE ${table} SET ${column} = '~' || ${column} WHERE ${column} = ? AND id <> ?`).run(
+    value,
+    id,
+  )
 }
 
 export interface ApplyNote {
@@ -68,9 +71,9 @@ export function putRow(db: Db, table: string, row: Record<string, unknown>): App
     .prepare(`UPDATE ${table} SET ${updates.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`)
     .run(...updates.map((n) => values[names.indexOf(n)]), id).changes
   if (changed === 0)
-    db.prepare(
-      `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
-    ).run(...values)
+    db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+      ...values,
+    )
   return {}
 }
 
@@ -92,9 +95,7 @@ export function deleteRow(db: Db, table: string, id: string): void {
 }
 
 function deleteMeters(db: Db, select: string, arg: string): void {
-  db.prepare(
-    `DELETE FROM readings WHERE meter_id IN (${select})`,
-  ).run(arg)
+  db.prepare(`DELETE FROM readings WHERE meter_id IN (${select})`).run(arg)
   db.prepare(`DELETE FROM meters WHERE id IN (${select})`).run(arg)
 }
 

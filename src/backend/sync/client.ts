@@ -169,12 +169,19 @@ export class SyncClient {
     this.setState('syncing')
     try {
       const api = await this.api(config)
-      const report: CycleReport = { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, deferred: 0, blocked: null }
+      const report: CycleReport = {
+        pushed: 0,
+        rejected: 0,
+        conflicts: 0,
+        pulled: 0,
+        deferred: 0,
+        blocked: null,
+      }
       await this.push(api, report)
       await this.pullAll(api, report, 0)
-      await api.ack({ clientId: readConfig(this.o.db)!.clientId, cursor: readCursor(this.o.db) ?? '' }).catch(
-        () => undefined,
-      )
+      await api
+        .ack({ clientId: readConfig(this.o.db)!.clientId, cursor: readCursor(this.o.db) ?? '' })
+        .catch(() => undefined)
       this.failures = 0
       this.nextRetryAt = null
       noteError(this.o.db, null, null)
@@ -279,8 +286,7 @@ export class SyncClient {
       if (r.name !== 'document.add' || r.status !== 'pending') continue
       const args = JSON.parse(r.args) as { sha256: string }
       const doc = this.o.db.prepare('SELECT content FROM documents WHERE id = ?').get(r.entity_id) as
-        | { content: Buffer | null }
-        | undefined
+        { content: Buffer | null } | undefined
       if (!doc?.content) continue
       let { offset, complete } = await api.blobOffset(args.sha256)
       while (!complete && offset < doc.content.length) {
@@ -331,7 +337,14 @@ export class SyncClient {
     try {
       const api = await this.api(config)
       const wait = Math.min(this.o.pullWait ?? MAX_PULL_WAIT_S, MAX_PULL_WAIT_S)
-      const report: CycleReport = { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, deferred: 0, blocked: null }
+      const report: CycleReport = {
+        pushed: 0,
+        rejected: 0,
+        conflicts: 0,
+        pulled: 0,
+        deferred: 0,
+        blocked: null,
+      }
       await this.pullAll(api, report, wait, this.poll.signal)
     } catch (e) {
       if (this.poll.signal.aborted) return

@@ -32,10 +32,8 @@ const ENVELOPE_BYTES = 4096
 export function nextBatch(db: Db, from: number | null): OutboxRow[] {
   const start =
     from ??
-    (db
-      .prepare("SELECT min(seq) FROM outbox WHERE status IN ('pending', 'inflight')")
-      .pluck()
-      .get() as number | null)
+    (db.prepare("SELECT min(seq) FROM outbox WHERE status IN ('pending', 'inflight')").pluck().get() as
+      number | null)
   if (start === null) return []
   const rows = db
     .prepare('SELECT * FROM outbox WHERE seq >= ? ORDER BY seq LIMIT ?')
@@ -148,11 +146,9 @@ export function recordVerdicts(
     const back = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq = ? AND status = 'inflight'")
     for (const r of batch) if (!answered.has(r.seq)) back.run(r.seq)
     for (const [key, serverVersion] of settled) releaseDeferred(db, key, serverVersion)
-    db.prepare('UPDATE sync_state SET last_push_at = ?, server_time_skew_ms = ?, clock_suspect = ? WHERE id = 1').run(
-      res.serverTime,
-      localNowMs - Date.parse(res.serverTime),
-      res.clockSuspect ? 1 : 0,
-    )
+    db.prepare(
+      'UPDATE sync_state SET last_push_at = ?, server_time_skew_ms = ?, clock_suspect = ? WHERE id = 1',
+    ).run(res.serverTime, localNowMs - Date.parse(res.serverTime), res.clockSuspect ? 1 : 0)
   })
   return summary
 }
@@ -168,7 +164,9 @@ function releaseDeferred(db: Db, key: string, serverVersion: number | null): voi
   const table = TABLE_OF[type]
   if (!table) return
   const open = db
-    .prepare("SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND status IN ('pending', 'inflight')")
+    .prepare(
+      "SELECT 1 FROM outbox WHERE entity_type = ? AND entity_id = ? AND status IN ('pending', 'inflight')",
+    )
     .get(type, id)
   if (open) return
   const d = db

@@ -77,11 +77,7 @@ export const HANDLERS: Partial<Record<MutationName, Handler>> = {
     table: 'consents',
     touches: (a) => ({ customers: [a.customerId], consents: [a.id, a.undoes] }),
     decide: (state, a, ctx) =>
-      decideConsent(
-        state,
-        { ...a, wordingVersion: state.consent(a.undoes)?.wording_version ?? 'undo' },
-        ctx,
-      ),
+      decideConsent(state, { ...a, wordingVersion: state.consent(a.undoes)?.wording_version ?? 'undo' }, ctx),
   }),
   'document.add': handler<'document.add'>({
     table: 'documents',

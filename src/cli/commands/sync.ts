@@ -13,7 +13,8 @@ import { EXIT } from '../errors'
 import en from '../../../locales/en.json'
 
 /** The browser shell's store: an owner-only file beside the database (the Electron app uses safeStorage). */
-const secretsFor = (db: string): SecretStore => fileSecretStore(join(dirname(db), 'secrets.json'), ownerOnlyCodec)
+const secretsFor = (db: string): SecretStore =>
+  fileSecretStore(join(dirname(db), 'secrets.json'), ownerOnlyCodec)
 
 const open = (file: string): Db => {
   const db = openDatabase(file, { create: false })
@@ -30,7 +31,10 @@ function words(messageKey: string, fallback: string): string {
 
 function failureLine(e: unknown): string {
   if (e instanceof SyncCallError)
-    return words(e.body?.messageKey ?? `sync.client.errors.${e.status === 401 ? 'needs-sign-in' : e.kind}`, e.message)
+    return words(
+      e.body?.messageKey ?? `sync.client.errors.${e.status === 401 ? 'needs-sign-in' : e.kind}`,
+      e.message,
+    )
   return e instanceof Error ? e.message : String(e)
 }
 
@@ -50,7 +54,9 @@ export const enrolCommand: Command = {
     const db = open(values.db)
     try {
       const res = await enrolDesk(db, secretsFor(values.db), fetch, values.central, values.code)
-      console.log(`Enrolled as workstation ${res.workstationName} of service centre ${res.centreId} at ${values.central}`)
+      console.log(
+        `Enrolled as workstation ${res.workstationName} of service centre ${res.centreId} at ${values.central}`,
+      )
       return EXIT.ok
     } catch (e) {
       console.error(`gasdesk enrol: ${failureLine(e)}`)
@@ -77,7 +83,9 @@ export const syncCommand: Command = {
     const client = new SyncClient({ db, secrets: secretsFor(values.db), transport: fetch })
     if (!client.config) {
       db.close()
-      console.error('gasdesk sync: this workstation is not enrolled (gasdesk enrol --db FILE --central URL --code CODE)')
+      console.error(
+        'gasdesk sync: this workstation is not enrolled (gasdesk enrol --db FILE --central URL --code CODE)',
+      )
       return EXIT.failed
     }
     if (values.once) {
@@ -132,7 +140,9 @@ function status(argv: string[]): Promise<number> {
     const s = readSyncStatus(db)
     if (values.json) console.log(JSON.stringify(s))
     else {
-      console.log(`${s.state}${s.central ? ` (${s.central}, workstation ${s.workstation}, centre ${s.centre})` : ''}`)
+      console.log(
+        `${s.state}${s.central ? ` (${s.central}, workstation ${s.workstation}, centre ${s.centre})` : ''}`,
+      )
       console.log(`pending ${s.pending}, rejected ${s.rejected}, conflicts ${s.conflicts}`)
       console.log(`last sent ${s.lastPushAt ?? 'never'}, last received ${s.lastPullAt ?? 'never'}`)
       if (s.lastError) console.log(`last error: ${words(s.lastError.messageKey, s.lastError.code)}`)

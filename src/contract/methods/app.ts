@@ -33,10 +33,7 @@ export const syncStatusSchema = z.object({
   workstation: z.string().nullable().default(null),
   centre: z.string().nullable().default(null),
   /** The last failure, as a locale key (sync.protocol.errors.* or sync.client.errors.*). */
-  lastError: z
-    .object({ code: z.string(), messageKey: z.string(), at: z.string() })
-    .nullable()
-    .default(null),
+  lastError: z.object({ code: z.string(), messageKey: z.string(), at: z.string() }).nullable().default(null),
   nextRetryAt: z.string().nullable().default(null),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>

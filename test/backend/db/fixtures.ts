@@ -214,6 +214,10 @@ export const fixtures: Record<number, VersionFixture> = {
          VALUES ('customers', ?, 'put', '{"id":"x","version":3}')`,
       ).run(CUSTOMER)
     },
-    probes: ['SELECT * FROM sync_state', 'SELECT seq, args_version FROM outbox', 'SELECT * FROM sync_deferred'],
+    probes: [
+      'SELECT * FROM sync_state',
+      'SELECT seq, args_version FROM outbox',
+      'SELECT * FROM sync_deferred',
+    ],
   },
 }

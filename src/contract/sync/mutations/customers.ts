@@ -140,9 +140,7 @@ const consentV1 = z
 export type ConsentArgs = z.infer<typeof consentV1>
 
 /** v2: how the customer gave the choice (at the desk, by phone, e-mail or letter), as the desk records it. */
-const consentV2 = consentV1
-  .extend({ via: z.enum(['visit', 'phone', 'email', 'letter']).nullable() })
-  .strict()
+const consentV2 = consentV1.extend({ via: z.enum(['visit', 'phone', 'email', 'letter']).nullable() }).strict()
 const grantV1 = consentV1.refine((a) => a.granted, { message: 'a grant has granted: true' })
 const withdrawV1 = consentV1.refine((a) => !a.granted, { message: 'a withdrawal has granted: false' })
 const grantV2 = consentV2.refine((a) => a.granted, { message: 'a grant has granted: true' })
