@@ -131,7 +131,8 @@ describe('forms and search (LV)', () => {
     const html = await exporter.confirm('Klients lūdz savu datu kopiju')
     expect(html).toContain(lv.customers.export.col.customerNumber)
     expect(html).not.toContain('customer_number')
-    const summary = await app.newPage()
+    // The summary is a downloaded file: view it on a blank page, not inside the app (whose CSP it is not under).
+    const summary = await app.context.newPage()
     await summary.setContent(html)
     await summary.screenshot({ path: join(SHOTS, 'forms-lv-export-summary.png') })
     writeFileSync(join(SHOTS, 'forms-lv-export-summary.html'), html)
@@ -212,7 +213,7 @@ describe('forms and search (RU)', () => {
     await exporter.start()
     const html = await exporter.confirm('Запрос клиента')
     expect(html).toContain(ru.customers.export.col.customerNumber)
-    const summary = await app.newPage()
+    const summary = await app.context.newPage() // a blank page: the file is viewed outside the app
     await summary.setContent(html)
     await summary.screenshot({ path: join(SHOTS, 'forms-ru-export-summary.png') })
     await summary.close()

@@ -1,6 +1,7 @@
 import type { LatestArgs, MutationName } from '../../contract/sync'
 import {
   decideConsent,
+  decideConsentUndo,
   decideCustomerCreate,
   decideDocumentAdd,
   decideDocumentDecision,
@@ -72,12 +73,10 @@ export const HANDLERS: Partial<Record<MutationName, Handler>> = {
     touches: (a) => ({ customers: [a.customerId], consents: [a.id] }),
     decide: decideConsent,
   }),
-  // An undo is a choice like any other, under the wording of the choice it takes back.
   'consent.undo': handler<'consent.undo'>({
     table: 'consents',
     touches: (a) => ({ customers: [a.customerId], consents: [a.id, a.undoes] }),
-    decide: (state, a, ctx) =>
-      decideConsent(state, { ...a, wordingVersion: state.consent(a.undoes)?.wording_version ?? 'undo' }, ctx),
+    decide: decideConsentUndo,
   }),
   'document.add': handler<'document.add'>({
     table: 'documents',

@@ -93,6 +93,8 @@ export const COLUMNS: Record<WriteTable, readonly string[]> = {
     'source',
     'agent_id',
     'wording_version',
+    'via',
+    'undoes_id',
     'received_at',
     'version',
   ],

@@ -36,6 +36,23 @@ export function severityOf(code: FindingCode): Severity {
   return SEVERITY[code]
 }
 
+/**
+ * Blocks that say the value itself cannot be a reading of this meter. The other blocks are about the
+ * procedure (a reason, a correction, a right): the value is plausible, so it can still be priced.
+ */
+const IMPOSSIBLE_VALUE = new Set<FindingCode>([
+  'not-integer',
+  'negative',
+  'too-many-digits',
+  'lower-than-last-actual',
+  'exceeds-max-flow',
+])
+
+/** True when a finding list holds a block on the value itself (no price, no consumption to trust). */
+export function hasImpossibleValue(findings: readonly Pick<Finding, 'code'>[]): boolean {
+  return findings.some((f) => IMPOSSIBLE_VALUE.has(f.code))
+}
+
 /** Every message key a finding can carry (the locale files must have each of them). */
 export function allFindingMessageKeys(): string[] {
   return (Object.keys(SEVERITY) as FindingCode[]).flatMap((code) =>

@@ -9,6 +9,7 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly AgentRole[]>> = {
   'customer.setLanguage': ['agent', 'supervisor'],
   'consent.grant': ['agent', 'supervisor'],
   'consent.withdraw': ['agent', 'supervisor'],
+  'consent.undo': ['agent', 'supervisor'],
   'reading.record': ['agent', 'supervisor'],
   'document.add': ['agent', 'supervisor'],
   'document.decide': ['agent', 'supervisor'],

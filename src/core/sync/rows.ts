@@ -100,6 +100,10 @@ export interface ConsentRow {
   source: 'portal' | 'agent'
   agent_id: string | null
   wording_version: string
+  /** How the customer gave it at a desk (visit, phone, email, letter); null from the portal or older desks. */
+  via: string | null
+  /** The row this one takes back (an agent's immediate undo); null for an ordinary choice. */
+  undoes_id: string | null
   received_at: string
   version: number
 }

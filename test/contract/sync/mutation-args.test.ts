@@ -34,6 +34,24 @@ describe('sync mutation args: versioned schemas with upcasters', () => {
     expect([...committed].sort()).toEqual([...mutationNames].sort())
   })
 
+  it('upcasts a v1 consent (before desks asked how it was given) to v2 with via: null; v2 keeps via', () => {
+    const v1 = {
+      id: 'k1',
+      customerId: 'c1',
+      channel: 'sms',
+      granted: true,
+      at: env.clientTime,
+      wordingVersion: 'w1',
+    }
+    expect(parseMutationArgs('consent.grant', 1, v1, env)).toMatchObject({ ok: true, args: { via: null } })
+    expect(parseMutationArgs('consent.grant', 2, { ...v1, via: 'phone' }, env)).toMatchObject({
+      ok: true,
+      args: { via: 'phone' },
+    })
+    expect(parseMutationArgs('consent.withdraw', 2, { ...v1, via: 'phone' }, env).ok).toBe(false)
+    expect(parseMutationArgs('consent.grant', 2, { ...v1, via: 'pigeon' }, env).ok).toBe(false)
+  })
+
   it('upcasts a v1 reading of today to v2 with the outbox row time as takenAt', () => {
     const r = parseMutationArgs(
       'reading.record',

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   decideConsent,
+  decideConsentUndo,
   decideCustomerCreate,
   decideDocumentAdd,
   decideDocumentDecision,
@@ -202,6 +203,7 @@ describe('decide consents and documents', () => {
     granted: true,
     at: '2026-02-01T00:00:00Z',
     wordingVersion: 'w1',
+    via: 'phone',
   }
 
   it('appends a consent with the central arrival time, once', () => {
@@ -218,6 +220,35 @@ describe('decide consents and documents', () => {
       result: { consentId: 'k1' },
     })
     expect(decideConsent(s, { ...consent, id: 'k2', customerId: 'zz' }, ctx()).outcome).toBe('rejected')
+  })
+
+  it('an undo appends a row restoring the channel, pointing at the choice it takes back, once', () => {
+    const s = store()
+    s.apply(writes(decideConsent(s, consent, ctx())))
+    const undo = {
+      id: 'u1',
+      customerId: 'c1',
+      channel: 'sms' as const,
+      granted: false,
+      undoes: 'k1',
+      at: consent.at,
+    }
+    const d = decideConsentUndo(s, undo, ctx())
+    expect(d).toMatchObject({
+      outcome: 'applied',
+      writes: {
+        consents: [{ id: 'u1', granted: false, undoes_id: 'k1', via: 'phone', wording_version: 'w1' }],
+      },
+    })
+    s.apply(writes(d))
+    expect(decideConsentUndo(s, undo, ctx())).toEqual({
+      outcome: 'applied',
+      writes: {},
+      result: { consentId: 'u1' },
+    })
+    // Taking back a choice the central never saw, or one of another channel, is refused.
+    expect(decideConsentUndo(s, { ...undo, id: 'u2', undoes: 'nope' }, ctx()).outcome).toBe('rejected')
+    expect(decideConsentUndo(s, { ...undo, id: 'u3', channel: 'email' }, ctx()).outcome).toBe('rejected')
   })
 
   const sha = 'a'.repeat(64)

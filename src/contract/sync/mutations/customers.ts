@@ -137,22 +137,24 @@ const consentV1 = z
     wordingVersion: text(60),
   })
   .strict()
-export type ConsentArgs = z.infer<typeof consentV1>
 
-/** v2: how the customer gave the choice (at the desk, by phone, e-mail or letter), as the desk records it. */
+/** v2: how the customer gave the choice (`via`: at the desk, by phone, e-mail or letter); null before. */
 const consentV2 = consentV1.extend({ via: z.enum(['visit', 'phone', 'email', 'letter']).nullable() }).strict()
+export type ConsentArgs = z.infer<typeof consentV2>
+
+// v1 rows were written before the desk asked how a consent was given: nobody knows, so `via` is null.
+const consentUpcast = { 1: (a: unknown) => ({ ...(a as z.infer<typeof consentV1>), via: null }) }
 const grantV1 = consentV1.refine((a) => a.granted, { message: 'a grant has granted: true' })
 const withdrawV1 = consentV1.refine((a) => !a.granted, { message: 'a withdrawal has granted: false' })
 const grantV2 = consentV2.refine((a) => a.granted, { message: 'a grant has granted: true' })
 const withdrawV2 = consentV2.refine((a) => !a.granted, { message: 'a withdrawal has granted: false' })
-const noVia = (a: unknown) => ({ ...(a as object), via: null })
 
 export const consentGrant = defineMutation({
   name: 'consent.grant',
   entityType: 'consent',
   versions: { 1: grantV1, 2: grantV2 },
   latestSchema: grantV2,
-  upcast: { 1: noVia },
+  upcast: consentUpcast,
 })
 
 export const consentWithdraw = defineMutation({
@@ -160,10 +162,10 @@ export const consentWithdraw = defineMutation({
   entityType: 'consent',
   versions: { 1: withdrawV1, 2: withdrawV2 },
   latestSchema: withdrawV2,
-  upcast: { 1: noVia },
+  upcast: consentUpcast,
 })
 
-/** An agent takes back a choice just recorded: a new row restoring the channel's previous state. */
+/** An agent takes back their own choice moments after recording it: a new row restoring the channel's state. */
 const undoV1 = z
   .object({
     id,

@@ -4,8 +4,8 @@ import {
   customerSetLanguage,
   customerUpdateContact,
   consentGrant,
-  consentUndo,
   consentWithdraw,
+  consentUndo,
 } from './customers'
 import { documentAdd, documentDecide } from './documents'
 import {
