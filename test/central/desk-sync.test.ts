@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../src/backend/db/open'
 import { ensureWorkstation } from '../../src/backend/db/workstation'
 import { fileSecretStore, ownerOnlyCodec } from '../../src/backend/host/secret-file'
 import { recordReading } from '../../src/backend/services/readings/record'
-import { updateContacts } from '../../src/backend/services/customers/contacts'
+import { setConsent, updateContacts } from '../../src/backend/services/customers/contacts'
 import type { Transport } from '../../src/backend/sync/api'
 import { enrolDesk, SyncClient } from '../../src/backend/sync/client'
 import { readSyncStatus } from '../../src/backend/services/sync-status'
@@ -146,6 +146,24 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
     expect(b.db.prepare('SELECT value, meter_id FROM readings WHERE id = ?').get(id)).toEqual({
       value: c.lastValue + 60,
       meter_id: c.meterId,
+    })
+  })
+
+  it('a consent given by phone on desk A reaches desk B with how it was given', async () => {
+    const a = await desk()
+    const b = await desk()
+    const c = fresh()
+    setConsent(a.db, actor(), { customerId: c.id, channel: 'sms', granted: true, via: 'phone' })
+    const id = a.db.prepare('SELECT id FROM consents WHERE customer_id = ?').pluck().get(c.id) as string
+    await a.client.cycle()
+    await b.client.cycle()
+    expect(
+      b.db.prepare('SELECT channel, granted, obtained_via, source FROM consents WHERE id = ?').get(id),
+    ).toEqual({
+      channel: 'sms',
+      granted: 1,
+      obtained_via: 'phone',
+      source: 'agent',
     })
   })
 

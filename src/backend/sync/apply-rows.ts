@@ -20,6 +20,9 @@ function columnsOf(db: Db, table: string): Set<string> {
   return cols
 }
 
+/** Columns named differently on the desk (central name → desk name). */
+const RENAMED: Record<string, Record<string, string>> = { consents: { via: 'obtained_via' } }
+
 const sqlValue = (v: unknown): unknown => {
   if (typeof v === 'boolean') return v ? 1 : 0
   if (v !== null && typeof v === 'object') return JSON.stringify(v)
@@ -56,8 +59,10 @@ export function putRow(db: Db, table: string, row: Record<string, unknown>): App
   if (table === 'customers') clearNumber(db, 'customers', 'customer_number', row.customer_number, id)
   if (table === 'premises') clearNumber(db, 'premises', 'subscriber_number', row.subscriber_number, id)
   const cols = columnsOf(db, table)
-  const names = Object.keys(row).filter((k) => cols.has(k))
-  const values = names.map((k) => sqlValue(row[k]))
+  const renamed = RENAMED[table] ?? {}
+  const keys = Object.keys(row).filter((k) => cols.has(renamed[k] ?? k))
+  const names = keys.map((k) => renamed[k] ?? k)
+  const values = keys.map((k) => sqlValue(row[k]))
   // Documents keep their bytes locally; one that arrives from the central without them is marked as held
   // there (the schema wants content or a location).
   if (table === 'documents' && !names.includes('file_path')) {
