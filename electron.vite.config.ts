@@ -15,6 +15,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'desktop-backend': resolve(__dirname, 'src/main/desktop-backend.ts'),
+          // Document validation worker threads (src/backend/validation/entry.ts finds it beside these).
+          'validation-worker': resolve(__dirname, 'src/backend/validation/worker.ts'),
         },
       },
     },

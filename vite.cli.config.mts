@@ -21,9 +21,19 @@ export default defineConfig({
       input: {
         gasdesk: resolve(import.meta.dirname, 'src/cli/index.ts'),
         'web-host': resolve(import.meta.dirname, 'src/web-host/index.ts'),
+        // The backend's document-validation worker threads (src/backend/validation/entry.ts).
+        'validation-worker': resolve(import.meta.dirname, 'src/backend/validation/worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      output: {
+        format: 'cjs',
+        entryFileNames: '[name].cjs',
+        // Shared and lazily loaded chunks sit beside the entries, so every module's __dirname is out/cli
+        // (the central's migrations and the backend's resources are found relative to it).
+        chunkFileNames: '[name]-[hash].cjs',
+        // package.json `bin` runs out/cli/gasdesk.cjs directly.
+        banner: (chunk) => (chunk.name === 'gasdesk' && chunk.isEntry ? '#!/usr/bin/env node' : ''),
+      },
     },
   },
 })

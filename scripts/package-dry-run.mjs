@@ -235,6 +235,10 @@ const { startDesktopBackend, appResourcesDir } = require(extracted + '/out/main/
   const found = await call('billing.find', { number: inv.number })
   const pdf = Buffer.from((await call('billing.print', { kind: 'invoice', id: found.match.id, purpose: 'preview' })).base64, 'base64')
   out.pdf = { bytes: pdf.length, header: pdf.subarray(0, 5).toString(), dejavu: pdf.includes('DejaVuSans') }
+  // Document validation runs in out/main/validation-worker.js (a worker thread) from the packaged layout.
+  const customer = backend.ctx.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').get()
+  const doc = await call('document.add', { customerId: customer.id, fileName: 'invoice.pdf', contentBase64: pdf.toString('base64') })
+  out.document = { status: doc.status, workers: backend.ctx.validation.threads }
   const trust = await call('document.setTrustTestPki', { trustTestPki: true })
   out.trust = { lists: trust.lists.map((l) => l.territory + (l.used ? '' : '(unused)')), testAnchors: trust.testAnchors }
   out.resolved = {
@@ -263,6 +267,10 @@ check(
 )
 check(seen.agent === 'janis', 'sign-in failed')
 check(seen.pdf.header === '%PDF-' && seen.pdf.dejavu, `invoice PDF: ${JSON.stringify(seen.pdf)}`)
+check(
+  seen.document.status === 'UNSUPPORTED' && seen.document.workers >= 1,
+  `document validated in a worker: ${JSON.stringify(seen.document)}`,
+)
 check(seen.trust.lists.length >= 4 && seen.trust.testAnchors >= 1, `trust: ${JSON.stringify(seen.trust)}`)
 check(
   seen.resolved.betterSqlite3.startsWith(extracted),
@@ -276,7 +284,7 @@ check(existsSync(join(userData, 'gasdesk.sqlite')), 'no SQLite file in userData'
 step(
   `backend from the layout: ${seen.info.shell} ${seen.info.version}, schema ${seen.info.schemaVersion}; ` +
     `signed in ${seen.agent}; invoice PDF ${seen.pdf.bytes} B with DejaVu; trusted lists ${seen.trust.lists.join(' ')}` +
-    ` + ${seen.trust.testAnchors} test anchor(s)`,
+    ` + ${seen.trust.testAnchors} test anchor(s); a PDF validated in ${seen.document.workers} worker thread(s)`,
 )
 
 if (failures.length) {

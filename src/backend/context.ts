@@ -8,6 +8,7 @@ import type { DesktopPort } from './desktop'
 import type { SecretStore } from './secrets'
 import type { StorageHealth } from './db/health'
 import type { SyncClient } from './sync/client'
+import type { ValidationPool } from './validation/pool'
 
 export interface BackendContext {
   db: Db
@@ -26,6 +27,8 @@ export interface BackendContext {
   storage?: StorageHealth
   /** The sync client, when the shell gave a transport and a secret store (createBackend sets it). */
   sync?: SyncClient
+  /** Signed-document validation in worker threads (validation/pool.ts); createBackend owns it. */
+  validation: ValidationPool
 }
 
 export interface Session {

@@ -28,6 +28,7 @@ import { auditHandlers } from './handlers/audit'
 import { readSyncStatus } from './services/sync-status'
 import type { Transport } from './sync/api'
 import { SyncClient } from './sync/client'
+import { ValidationPool, type PoolOptions } from './validation/pool'
 
 export interface BackendOptions {
   /** SQLite file; created and migrated when missing, unless `create` is false. */
@@ -53,6 +54,8 @@ export interface BackendOptions {
    * it and `secrets`, an enrolled workstation syncs in the background from the start.
    */
   syncTransport?: Transport
+  /** Size and caps of the document-validation worker pool (defaults in validation/pool.ts). */
+  validation?: PoolOptions
 }
 
 export interface Backend {
@@ -98,6 +101,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       version: options.version ?? '0.1.0',
       resourcesDir: options.resourcesDir ?? resolve(__dirname, '../../resources'),
       storage,
+      // Workers start on the first document, so a backend that never validates one never starts a thread.
+      validation: new ValidationPool(options.validation),
       ...(options.desktop ? { desktop: options.desktop } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
     }
@@ -169,6 +174,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       void ctx.sync?.stop()
       check.stop()
       jobs.closeAll()
+      void ctx.validation.close()
       checkpointer.stop()
       try {
         db.close()

@@ -1,53 +1,54 @@
 import { type Command } from './command'
-import { describeFailure, EXIT } from './errors'
-import { migrateCommand } from './commands/migrate'
-import { verifyCommand } from './commands/verify'
-import { seedCommand } from './commands/seed'
-import { checkPersonalCodeCommand } from './commands/check-personal-code'
-import { calendarCommand } from './commands/calendar'
-import { printBatchCommand, printCommand } from './commands/print'
-import { centralCommand } from './commands/central'
-import { enrolCommand, syncCommand } from './commands/sync'
+import { EXIT } from './exit'
 
-/** Every subcommand, in the order `--help` lists them. Each area adds its command here. */
-const commands: Command[] = [
-  migrateCommand,
-  seedCommand,
-  calendarCommand,
-  checkPersonalCodeCommand,
-  verifyCommand,
-  printCommand,
-  printBatchCommand,
-  centralCommand,
-  enrolCommand,
-  syncCommand,
+/**
+ * Every subcommand, in the order `--help` lists them. Each area adds its command here. A command's module
+ * (and what it pulls in: PDF fonts, SQLite, the central's server) is loaded only when it runs, so
+ * `gasdesk verify FILE` starts without the rest.
+ */
+const commands: [string, () => Promise<Command>][] = [
+  ['migrate', async () => (await import('./commands/migrate')).migrateCommand],
+  ['seed', async () => (await import('./commands/seed')).seedCommand],
+  ['calendar', async () => (await import('./commands/calendar')).calendarCommand],
+  [
+    'check-personal-code',
+    async () => (await import('./commands/check-personal-code')).checkPersonalCodeCommand,
+  ],
+  ['verify', async () => (await import('./commands/verify')).verifyCommand],
+  ['print', async () => (await import('./commands/print')).printCommand],
+  ['print-batch', async () => (await import('./commands/print')).printBatchCommand],
+  ['central', async () => (await import('./commands/central')).centralCommand],
+  ['enrol', async () => (await import('./commands/sync')).enrolCommand],
+  ['sync', async () => (await import('./commands/sync')).syncCommand],
 ]
 
-function help(): string {
-  const width = Math.max(...commands.map((c) => c.name.length))
+async function help(): Promise<string> {
+  const all = await Promise.all(commands.map(([, load]) => load()))
+  const width = Math.max(...all.map((c) => c.name.length))
   return [
     'GasDesk command line',
     '',
-    'Usage: npm run gasdesk -- <command> [options]',
+    'Usage: gasdesk <command> [options]   (from the repository: npm run gasdesk -- <command> [options])',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `npm run gasdesk -- <command> --help` for a command’s options.',
+    'Run `gasdesk <command> --help` for a command’s options.',
   ].join('\n')
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(help())
+    console.log(await help())
     return 0
   }
-  const command = commands.find((c) => c.name === name)
-  if (!command) {
-    console.error(`gasdesk: unknown command ${name} (npm run gasdesk -- --help lists them)`)
+  const load = commands.find(([n]) => n === name)?.[1]
+  if (!load) {
+    console.error(`gasdesk: unknown command ${name} (gasdesk --help lists them)`)
     return EXIT.usage
   }
+  const command = await load()
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(`${command.summary}\n\nUsage: ${command.usage}`)
     return 0
@@ -55,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest)
   } catch (e) {
+    const { describeFailure } = await import('./errors')
     const { code, line } = describeFailure(e, command.name, command.usage)
     console.error(line)
     if (process.env.GASDESK_DEBUG) console.error(e)

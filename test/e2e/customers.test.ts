@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
+import { PdfTab } from './support/pages'
 
 /**
  * Customers end to end in the browser shell (issue 3): create a household with a premise and meter, find
@@ -113,6 +114,10 @@ describe('customers (LV, then RU)', () => {
     await expect
       .poll(() => page.evaluate(() => (globalThis as unknown as { __blobs: Blob[] }).__blobs.length))
       .toBe(1)
+    // The tab is titled for the letter in the agent's language, not with a blob: address.
+    const letterTab = new PdfTab(tab)
+    await letterTab.shown()
+    expect(await letterTab.title()).toMatch(/^Sveiciena vēstule, klients \d+$/u)
     const b64 = await page.evaluate(async () => {
       const blob = (globalThis as unknown as { __blobs: Blob[] }).__blobs[0]
       const bytes = new Uint8Array(await blob.arrayBuffer())

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { formatMonth } from '../../src/core/format'
-import { BatchPrintPanel } from './support/pages'
+import { BatchPrintPanel, BillingPanel, PdfTab, Shell } from './support/pages'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
 
 /**
@@ -52,25 +52,29 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function openCustomer(page: Page, customerId: string): Promise<void> {
-  await page.evaluate((id) => (location.hash = `#/customers?id=${id}`), customerId)
-  await page.locator('[data-testid="customer-billing"] [data-testid="billing-figures"]').waitFor()
-}
-
 /** Clicks a preview button; returns the PDF the new tab shows (from the audited billing.print reply). */
-async function previewPdf(page: Page, row: string, button: string, name: string): Promise<string> {
+async function previewPdf(
+  page: Page,
+  number: string,
+  button: string,
+  name: string,
+  title: string,
+): Promise<string> {
   const [tab, response] = await Promise.all([
     page.context().waitForEvent('page'),
     page.waitForResponse((r) => r.url().endsWith('/api/billing.print')),
-    page.locator(row).getByRole('button', { name: button }).click(),
+    new BillingPanel(page).row(number).getByRole('button', { name: button }).click(),
   ])
   const envelope = (await response.json()) as { ok: boolean; value: { mime: string; base64: string } }
   expect(envelope.ok).toBe(true)
   expect(envelope.value.mime).toBe('application/pdf')
   const bytes = Buffer.from(envelope.value.base64, 'base64')
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
-  // The tab is opened blank before the call (pop-up blockers) and pointed at the PDF when it arrives.
-  await tab.waitForURL(/^blob:/)
+  // The tab is opened blank before the call (pop-up blockers), shows the PDF when it arrives and is
+  // titled for the document in the agent's language (not a blob: address).
+  const pdfTab = new PdfTab(tab)
+  await pdfTab.shown()
+  expect(await pdfTab.title()).toBe(title)
   await tab.close()
   const file = join(SHOTS, name)
   writeFileSync(file, bytes)
@@ -107,44 +111,42 @@ async function overflowing(page: Page): Promise<string[]> {
 describe('invoices (LV, then RU)', () => {
   it('shows the amount due and the invoices of a customer, and previews an invoice as a PDF', async () => {
     const { page } = app
-    await openCustomer(page, invoiceDoc.customerId)
-    const panel = page.locator('[data-testid="customer-billing"]')
-    await panel.getByRole('tab', { name: new RegExp(invoiceDoc.subscriber) }).click()
-    const figures = await panel.locator('[data-testid="billing-figures"]').innerText()
+    const billing = new BillingPanel(page)
+    await billing.openCustomer(invoiceDoc.customerId)
+    await billing.premise(invoiceDoc.subscriber)
+    const figures = await billing.figures.innerText()
     expect(figures).toContain('Apmaksājams tagad')
     expect(figures).toMatch(/€|EUR/)
-    await expect
-      .poll(() => panel.locator('[data-testid="invoice-table"]').innerText())
-      .toContain(invoiceDoc.number)
+    await expect.poll(() => billing.invoices.innerText()).toContain(invoiceDoc.number)
 
     const text = await previewPdf(
       page,
-      `tr:has-text("${invoiceDoc.number}")`,
+      invoiceDoc.number,
       'Skatīt / drukāt',
       'invoice-lv.pdf',
+      `Rēķins Nr. ${invoiceDoc.number}`,
     )
     expect(text).toContain(invoiceDoc.number)
     expect(text).toContain(invoiceDoc.subscriber)
     expect(audited('print.invoice', invoiceDoc.id)).toBeGreaterThanOrEqual(1)
     expect(await overflowing(page)).toEqual([])
     expect(await axeViolations(page)).toEqual([])
-    await panel.locator('h3').first().scrollIntoViewIfNeeded()
+    await billing.firstHeading.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SHOTS, 'invoices-customer-lv.png') })
   })
 
   it('prints a balanced-payment statement', async () => {
     const { page } = app
-    await openCustomer(page, statementDoc.customerId)
-    const panel = page.locator('[data-testid="customer-billing"]')
-    await panel.getByRole('tab', { name: new RegExp(statementDoc.subscriber) }).click()
-    await expect
-      .poll(() => panel.locator('[data-testid="statement-table"]').innerText())
-      .toContain(statementDoc.number)
+    const billing = new BillingPanel(page)
+    await billing.openCustomer(statementDoc.customerId)
+    await billing.premise(statementDoc.subscriber)
+    await expect.poll(() => billing.statements.innerText()).toContain(statementDoc.number)
     const text = await previewPdf(
       page,
-      `tr:has-text("${statementDoc.number}")`,
+      statementDoc.number,
       'Skatīt / drukāt',
       'statement-lv.pdf',
+      `Izlīdzināto maksājumu pārskats Nr. ${statementDoc.number}`,
     )
     expect(text).toContain(statementDoc.subscriber)
     expect(audited('print.statement', statementDoc.id)).toBeGreaterThanOrEqual(1)
@@ -152,24 +154,22 @@ describe('invoices (LV, then RU)', () => {
 
   it('batch-prints the statements of a street as one downloaded PDF with a progress bar', async () => {
     const { page } = app
-    await page.evaluate(() => (location.hash = '#/invoices'))
     const panel = new BatchPrintPanel(page)
-    const batch = panel.panel
+    await panel.open()
     await panel.choose('batch-kind', 'Izlīdzināto maksājumu pārskati')
     await panel.month(formatMonth(statementDoc.month, 'lv'))
     await panel.fill('batch-street', statementDoc.street)
     await panel.fill('batch-city', statementDoc.city)
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      batch.getByRole('button', { name: 'Drukāt', exact: true }).click(),
-    ])
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.start('Drukāt')])
+    // Named in the agent's language: "pārskati-2026-10-Street.pdf".
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^pārskati-${statementDoc.month}-.+\\.pdf$`, 'u'))
     const file = join(SHOTS, 'batch-lv.pdf')
     await download.saveAs(file)
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
     expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain(
       statementDoc.number,
     )
-    await expect.poll(() => batch.locator('[role="status"]').innerText()).toMatch(/Gatavs, dokumenti: \d+/)
+    await expect.poll(() => panel.status.innerText()).toMatch(/Gatavs, dokumenti: \d+/)
     expect(await panel.progress.getAttribute('aria-valuenow')).toBe('100')
     expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'invoices-batch-lv.png'), fullPage: true })
@@ -177,22 +177,23 @@ describe('invoices (LV, then RU)', () => {
 
   it('works in Russian: labels, amounts and the statement preview', async () => {
     const { page } = app
-    await page.getByRole('button', { name: /^RU\b/ }).click()
-    await openCustomer(page, statementDoc.customerId)
-    const panel = page.locator('[data-testid="customer-billing"]')
-    await panel.getByRole('tab', { name: new RegExp(statementDoc.subscriber) }).click()
-    const figures = await panel.locator('[data-testid="billing-figures"]').innerText()
+    await new Shell(page).language('RU')
+    const billing = new BillingPanel(page)
+    await billing.openCustomer(statementDoc.customerId)
+    await billing.premise(statementDoc.subscriber)
+    const figures = await billing.figures.innerText()
     expect(figures).toContain('К оплате сейчас')
     const text = await previewPdf(
       page,
-      `tr:has-text("${statementDoc.number}")`,
+      statementDoc.number,
       'Просмотр / печать',
       'statement-ru.pdf',
+      `Отчёт по выровненным платежам № ${statementDoc.number}`,
     )
     expect(text).toContain(statementDoc.subscriber)
     expect(await overflowing(page)).toEqual([])
     expect(await axeViolations(page)).toEqual([])
-    await panel.locator('h3').first().scrollIntoViewIfNeeded()
+    await billing.firstHeading.scrollIntoViewIfNeeded()
     await page.screenshot({ path: join(SHOTS, 'invoices-customer-ru.png') })
   })
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { manualClock } from '../../src/backend/clock'
 import { evaluate } from '../../src/backend/services/readings'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
+import { ReadingsSection, Shell } from './support/pages'
 
 /**
  * Readings end to end through the browser shell: single entry and a batch of 30 paper slips typed with
@@ -71,20 +72,21 @@ describe('readings', () => {
     const mp = app.backend.ctx.db
       .prepare('SELECT metering_point_id AS mp FROM meters WHERE id = ?')
       .get(slip.meterId) as { mp: string }
-    await page.evaluate(() => (location.hash = '#/readings'))
+    const readings = new ReadingsSection(page)
+    await readings.open()
     await waitFocus(page, 'single-identifier')
     await page.keyboard.type(mp.mp)
     await page.keyboard.press('Enter')
     await waitFocus(page, 'single-value')
-    await page.locator('.rd-card').waitFor()
-    expect(await page.locator('[data-testid=window-state]').innerText()).toContain('11.2026.')
+    await readings.card.waitFor()
+    expect(await readings.windowState.innerText()).toContain('11.2026.')
     await page.keyboard.type(String(slip.value))
-    await page.locator('[data-testid=kwh]').waitFor()
-    expect(await page.locator('[data-testid=kwh]').innerText()).toMatch(/kWh/)
+    await readings.kwh.waitFor()
+    expect(await readings.kwh.innerText()).toMatch(/kWh/)
     await page.screenshot({ path: 'out/screenshots/readings-single-lv.png' })
     expect(await axeViolations(page)).toEqual([])
     await page.keyboard.press('Enter')
-    await page.locator('[data-testid=saved]').waitFor()
+    await readings.saved.waitFor()
     await waitFocus(page, 'single-identifier')
     const row = app.backend.ctx.db
       .prepare(
@@ -99,17 +101,15 @@ describe('readings', () => {
       status: 'actual',
       username: 'liga',
     })
-    await page
-      .locator('.status-bar')
-      .getByText(/1 neiesūtīta izmaiņa/)
-      .waitFor()
+    await new Shell(page).status(/1 neiesūtīta izmaiņa/).waitFor()
   })
 
   it('batch: 30 paper slips typed by keyboard alone, one warning confirmed with Enter, each saved as its own mutation', async () => {
     const { page } = app
     const before = (app.backend.ctx.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n
     const list = slips(31, 12).slice(1)
-    await page.evaluate(() => (location.hash = '#/readings?mode=batch'))
+    const readings = new ReadingsSection(page)
+    await readings.open('batch')
     await waitFocus(page, 'batch-identifier-0')
     const started = Date.now()
     for (const [i, s] of list.entries()) {
@@ -120,15 +120,15 @@ describe('readings', () => {
       await page.keyboard.press('Enter')
       if (i === 11) {
         await waitFocus(page, `batch-confirm-${i}`)
-        expect(await page.locator(`tr[data-row="${i}"] [data-severity=warn]`).count()).toBeGreaterThan(0)
+        expect(await readings.batchWarnings(i).count()).toBeGreaterThan(0)
         await page.keyboard.press('Enter')
       }
       await waitFocus(page, `batch-identifier-${i + 1}`)
     }
     const seconds = (Date.now() - started) / 1000
     expect(seconds).toBeLessThan(180)
-    expect(await page.locator('tr.rd-state-saved').count()).toBe(30)
-    expect(await page.locator('[data-testid=batch-summary]').innerText()).toContain('30')
+    expect(await readings.batchSavedRows.count()).toBe(30)
+    expect(await readings.batchSummary.innerText()).toContain('30')
     await page.screenshot({ path: 'out/screenshots/readings-batch-lv.png', fullPage: true })
     expect(await axeViolations(page)).toEqual([])
     const db = app.backend.ctx.db
@@ -144,9 +144,9 @@ describe('readings', () => {
       .get(list[11].meterId, '2026-11') as { flags: string }
     expect(JSON.parse(warned.flags).confirmed.length).toBeGreaterThan(0)
     // Finish: the summary report, reached by Tab and Enter.
-    await page.locator('button', { hasText: /Pabeigt/ }).focus()
+    await readings.batchFinish.focus()
     await page.keyboard.press('Enter')
-    await page.locator('[data-testid=batch-report]').waitFor()
+    await readings.batchReport.waitFor()
     expect(await focusedId(page)).toBe('batch-new')
   }, 240_000)
 
@@ -156,31 +156,30 @@ describe('readings', () => {
     const mp = app.backend.ctx.db
       .prepare('SELECT metering_point_id AS mp FROM meters WHERE id = ?')
       .get(slip.meterId) as { mp: string }
-    await page.evaluate(() => (location.hash = '#/readings?mode=history'))
-    await page.locator('#history-identifier').fill(mp.mp)
-    await page.locator('#history-identifier').press('Enter')
-    await page.locator('[data-testid=history-chart]').waitFor()
-    await page.locator('[data-testid=history-table] tbody tr').first().waitFor()
-    expect(await page.locator('[data-testid=history-table] tbody tr').count()).toBeGreaterThan(10)
-    const chosen = await page.locator('[data-testid=history-selected]').innerText()
-    await page.locator('.rd-chart-box').focus()
+    const readings = new ReadingsSection(page)
+    const shell = new Shell(page)
+    await readings.open('history')
+    await readings.history(mp.mp)
+    expect(await readings.historyRows.count()).toBeGreaterThan(10)
+    const chosen = await readings.historySelected.innerText()
+    await readings.chart.focus()
     await page.keyboard.press('ArrowLeft')
-    expect(await page.locator('[data-testid=history-selected]').innerText()).not.toBe(chosen)
+    expect(await readings.historySelected.innerText()).not.toBe(chosen)
     await page.screenshot({ path: 'out/screenshots/readings-history-lv.png', fullPage: true })
     expect(await axeViolations(page)).toEqual([])
-    await page.getByRole('button', { name: /^RU\b/ }).click()
-    await page.locator('[data-testid=history-table] caption', { hasText: 'Все показания' }).waitFor()
+    await shell.language('RU')
+    await readings.historyCaption('Все показания').waitFor()
     await page.screenshot({ path: 'out/screenshots/readings-history-ru.png', fullPage: true })
-    await page.evaluate(() => (location.hash = '#/readings?mode=batch'))
+    await readings.open('batch')
     await waitFocus(page, 'batch-identifier-0')
     await page.screenshot({ path: 'out/screenshots/readings-batch-ru.png', fullPage: true })
     // Back to single entry: the meter chosen in the history stays chosen, the cursor waits in the reading.
-    await page.evaluate(() => (location.hash = '#/readings?mode=single'))
+    await readings.open('single')
     await waitFocus(page, 'single-value')
     await page.keyboard.type('1')
-    await page.locator('.rd-findings').waitFor()
+    await readings.findings.waitFor()
     await page.screenshot({ path: 'out/screenshots/readings-single-ru.png', fullPage: true })
-    await page.getByRole('button', { name: /^LV\b/ }).click()
+    await shell.language('LV')
     expect(app.consoleErrors).toEqual([])
   })
 })

@@ -88,7 +88,9 @@ export function billingOutputHandlers(jobs: BatchJobs = new BatchJobs()): Handle
     },
     'billing.batchStart': async (input, call) => {
       const { destination, ...sel } = input
-      return jobs.start(call.ctx, call.sessionKey, actorOf(call), sel, destination)
+      // Named in the agent's language, as everything else the agent sees.
+      const language = call.session?.agent.language ?? 'lv'
+      return jobs.start(call.ctx, call.sessionKey, actorOf(call), sel, destination, language)
     },
     'billing.batchCancel': (input, call) => ({ cancelled: jobs.cancel(call.sessionKey, input.jobId) }),
     'billing.batchRead': (input, call) => jobs.read(call.sessionKey, input.jobId, input.offset),

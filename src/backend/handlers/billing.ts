@@ -56,6 +56,7 @@ export function billingHandlers(jobs: BatchJobs = new BatchJobs()): Handlers<typ
         })
         return {
           filename: `${number}.pdf`,
+          number,
           mime: 'application/pdf' as const,
           base64: bytes.toString('base64'),
         }

@@ -39,8 +39,8 @@ export function documentHandlers(): Handlers<typeof documentMethods> {
       })
       return toDetail(row)
     },
-    'document.add': (input, call) => {
-      const out = addDocument(call.ctx, actorOf(call), input)
+    'document.add': async (input, call) => {
+      const out = await addDocument(call.ctx, actorOf(call), input)
       call.ctx.events.emit('sync.status', readSyncStatus(call.ctx.db, call.ctx.sync?.state))
       return out
     },
@@ -70,7 +70,7 @@ export function documentHandlers(): Handlers<typeof documentMethods> {
     'document.trust': (_input, { ctx }) => trustState(ctx),
     // A workstation setting (not synced): audited with before/after; a change of trust re-validates
     // every undecided document, since it can make a verdict both better and worse.
-    'document.setTrustTestPki': (input, call) => {
+    'document.setTrustTestPki': async (input, call) => {
       const { db } = call.ctx
       const before = readTrustTestPki(db)
       if (before !== input.trustTestPki) {
@@ -84,7 +84,7 @@ export function documentHandlers(): Handlers<typeof documentMethods> {
             after: { trustTestPki: input.trustTestPki },
           })
         })()
-        revalidatePending(call.ctx, actor, true)
+        await revalidatePending(call.ctx, actor, true)
       }
       return trustState(call.ctx)
     },

@@ -18,7 +18,8 @@ export function readingsHandlers(): Handlers<typeof readingsMethods> {
       // The status bar's pending count: everything is local until the sync client pushes the outbox.
       const status = readSyncStatus(ctx.db, ctx.sync?.state)
       ctx.events.emit('sync.status', status)
-      return { ...recorded, pending: status.pending }
+      const { card, windowState } = meterCard(ctx.db, input.meterId, ctx.clock.now())
+      return { ...recorded, pending: status.pending, card, windowState, syncStatus: status }
     },
     'reading.history': (input, { ctx }) =>
       meterHistory(ctx.db, input.meterId, ctx.clock.now(), input.endMonth),

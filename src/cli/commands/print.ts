@@ -1,11 +1,11 @@
 import { mkdirSync, statSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Command } from '../command'
 import { UsageError } from '../command'
 import { EXIT } from '../errors'
 import { progressLine } from '../progress'
+import { resourcesDir } from '../resources'
 import { openDatabase } from '../../backend/db/open'
 import { OutputError, toOutputError, writeOutput } from '../../backend/files/atomic'
 import {
@@ -17,7 +17,6 @@ import {
   type PrintTarget,
 } from '../../backend/services/billing/print'
 
-const RESOURCES = resolve(__dirname, '../../../resources')
 const cliActor = () => ({ agentId: null, workstation: `cli@${hostname()}`, nowMs: Date.now() })
 
 export const printCommand: Command = {
@@ -44,7 +43,7 @@ export const printCommand: Command = {
       const target: PrintTarget = byId ? { kind, id: key } : { kind, number: key }
       // Looked up before the output is opened: a wrong number leaves --out untouched.
       const doc = resolveDocument(db, target)
-      const env = documentEnv(db, RESOURCES)
+      const env = documentEnv(db, resourcesDir())
       await writeOutput(out, (stream) => renderDocument(db, env, { kind, id: doc.id }, stream))
       auditPrint(db, cliActor(), kind, doc.id, doc.customerId, 'cli')
       console.log(`${kind} ${doc.number} -> ${out}`)
@@ -89,7 +88,7 @@ export const printBatchCommand: Command = {
       process.once('SIGINT', () => controller.abort())
       const result = await printBatch(
         db,
-        documentEnv(db, RESOURCES),
+        documentEnv(db, resourcesDir()),
         {
           kind: values.kind === 'invoices' ? 'invoice' : 'statement',
           month: values.month,

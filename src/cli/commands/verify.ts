@@ -1,115 +1,35 @@
-import { readFileSync, statSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { basename, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { DocumentReport, DocumentStatus } from '../../core/signatures/result'
-import { fillMessage } from '../../core/message'
-import { loadAnchorDir, loadTrustDir, validateDocument, MAX_DOCUMENT_BYTES } from '../../backend/signatures'
+import type { DocumentReport } from '../../core/signatures/result'
+import {
+  loadAnchorDir,
+  loadTrustDir,
+  validateDocument,
+  type ValidationOptions,
+} from '../../backend/signatures'
 import type { Command } from '../command'
 import { UsageError } from '../command'
-import en from '../../../locales/en.json'
+import { resourcesDir } from '../resources'
+import { collectInputs, readDocument } from './verify-inputs'
+import {
+  briefLine,
+  exitCode,
+  readable,
+  reasonText,
+  summaryTable,
+  toJson,
+  type JsonEntry,
+} from './verify-report'
+
+export { exitCode, reasonText, toJson } from './verify-report'
 
 /** `gasdesk verify`: validate signed documents offline with the bundled trusted lists. */
-const TRUST_DIR = resolve(__dirname, '../../../resources/trust')
-const TEST_PKI_DIR = resolve(TRUST_DIR, 'test-pki')
-
-interface JsonEntry {
-  file: string
-  status: DocumentStatus
-  container: string
-  signatures: {
-    id: string
-    format: string
-    indication: string
-    subIndication: string | null
-    level: string | null
-    signer: DocumentReport['signatures'][number]['signer']
-    signedAt: string | null
-    claimedSigningTime: string | null
-    timestampTime: string | null
-    algorithms: DocumentReport['signatures'][number]['algorithms']
-    checks: {
-      id: string
-      outcome: string
-      reasonKey: string
-      reason: string
-      params?: Record<string, string | number>
-    }[]
-  }[]
-  files: DocumentReport['files']
-  warnings: { id: string; outcome: string; reasonKey: string; reason: string }[]
-  error: string | null
-  validationTime: string
-}
-
-const reasons = (en as { signatures?: { reasons?: Record<string, string> } }).signatures?.reasons ?? {}
-
-/** English text of a reason key, with {params} filled in. */
-export function reasonText(key: string, params?: Record<string, string | number>): string {
-  const template = reasons[key] ?? key
-  return fillMessage(template, params)
-}
-
-export function toJson(file: string, r: DocumentReport): JsonEntry {
-  return {
-    file,
-    status: r.status,
-    container: r.container,
-    signatures: r.signatures.map((s) => ({
-      id: s.id,
-      format: s.format,
-      indication: s.indication,
-      subIndication: s.subIndication,
-      level: s.level,
-      signer: s.signer,
-      signedAt: s.timestampTime ?? s.claimedSigningTime,
-      claimedSigningTime: s.claimedSigningTime,
-      timestampTime: s.timestampTime,
-      algorithms: s.algorithms,
-      checks: s.checks.map((c) => ({ ...c, reason: reasonText(c.reasonKey, c.params) })),
-    })),
-    files: r.files,
-    warnings: r.warnings.map((w) => ({ ...w, reason: reasonText(w.reasonKey, w.params) })),
-    error: r.errorKey ? reasonText(r.errorKey) : null,
-    validationTime: r.validationTime,
-  }
-}
-
-/** 1 if any is INVALID, else 2 if any is INDETERMINATE, else 3 for UNSUPPORTED/FORMAT_ERROR, else 0. */
-export function exitCode(statuses: DocumentStatus[]): number {
-  if (statuses.includes('INVALID')) return 1
-  if (statuses.includes('INDETERMINATE')) return 2
-  if (statuses.some((s) => s === 'UNSUPPORTED' || s === 'FORMAT_ERROR')) return 3
-  return 0
-}
-
-const MARK: Record<string, string> = { pass: 'ok  ', fail: 'FAIL', warning: 'warn', not_checked: ' -- ' }
-
-function readable(e: JsonEntry): string {
-  const lines = [`${e.file}: ${e.status} (${e.container})`]
-  if (e.error) lines.push(`  ${e.error}`)
-  for (const w of e.warnings) lines.push(`  [${MARK[w.outcome] ?? w.outcome}] ${w.reason}`)
-  for (const f of e.files)
-    lines.push(`  file: ${f.name} (${f.size} bytes${f.mediaType ? ', ' + f.mediaType : ''})`)
-  for (const s of e.signatures) {
-    const who = [s.signer.name, s.signer.personalCode].filter(Boolean).join(', ') || 'unknown signer'
-    lines.push(
-      `  signature ${s.id || '(no id)'}: ${s.indication}${s.subIndication ? ' / ' + s.subIndication : ''}` +
-        `${s.level ? `, ${s.format}-BASELINE-${s.level}` : ''}`,
-      `    signer: ${who}${s.signer.qualified ? ' (qualified)' : ''}`,
-    )
-    if (s.signer.issuer) lines.push(`    issuer: ${s.signer.issuer}`)
-    if (s.claimedSigningTime) lines.push(`    claimed signing time: ${s.claimedSigningTime}`)
-    if (s.timestampTime) lines.push(`    timestamp time: ${s.timestampTime}`)
-    for (const c of s.checks) lines.push(`    [${MARK[c.outcome] ?? c.outcome}] ${c.id}: ${c.reason}`)
-  }
-  return lines.join('\n')
-}
 
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Validate signed documents (.edoc/.asice/.bdoc, PDF, CMS) offline against the trusted lists',
   usage:
-    'gasdesk verify FILE... [--json] [--content FILE] [--trust-test-pki] [--trust-dir DIR] [--at ISO-TIME]',
+    'gasdesk verify FILE|DIR... [--json] [--content FILE] [--trust-test-pki] [--trust-dir DIR] [--at ISO-TIME]',
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -123,15 +43,20 @@ export const verifyCommand: Command = {
       allowPositionals: true,
       strict: true,
     })
-    if (positionals.length === 0) throw new UsageError('at least one FILE is required')
+    if (positionals.length === 0) throw new UsageError('at least one FILE or DIR is required')
     let validationTime = new Date()
     if (values.at !== undefined) {
       validationTime = new Date(values.at)
       if (!/^\d{4}-\d{2}-\d{2}/.test(values.at) || Number.isNaN(validationTime.getTime()))
         throw new UsageError(`--at: not an ISO time: ${values.at}`)
     }
+    const started = performance.now()
+    const trustDir = join(resourcesDir(), 'trust')
     const anchors: Buffer[] = []
-    const anchorDirs = [...(values['trust-test-pki'] ? [TEST_PKI_DIR] : []), ...(values['trust-dir'] ?? [])]
+    const anchorDirs = [
+      ...(values['trust-test-pki'] ? [join(trustDir, 'test-pki')] : []),
+      ...(values['trust-dir'] ?? []),
+    ]
     for (const dir of anchorDirs) {
       try {
         anchors.push(...loadAnchorDir(dir))
@@ -143,47 +68,73 @@ export const verifyCommand: Command = {
       console.error(
         `!! TEST PKI TRUSTED: ${anchors.length} test anchor(s) from ${anchorDirs.join(', ')} — not for production`,
       )
-    const trust = loadTrustDir(TRUST_DIR, anchors)
+    const trust = loadTrustDir(trustDir, anchors)
     for (const l of trust.lists.filter((x) => !x.used))
       console.error(`warning: trusted list ${basename(l.file)} not used: ${reasonText(l.reasonKey)}`)
     let content: Buffer | undefined
-    if (values.content) content = readInput(values.content)
+    if (values.content) content = readDocument(values.content)
+    const inputs = collectInputs(positionals)
+    const progress = progressOnTerminal(inputs.files.length)
     const entries: JsonEntry[] = []
-    for (const file of positionals) {
-      let report: DocumentReport
-      try {
-        const bytes = readInput(file)
-        report = validateDocument(bytes, basename(file), { validationTime, trustStore: trust.store, content })
-      } catch (e) {
-        if (e instanceof UsageError) {
-          entries.push({
-            file,
-            status: 'FORMAT_ERROR',
-            container: 'unknown',
-            signatures: [],
-            files: [],
-            warnings: [],
-            error: e.message,
-            validationTime: validationTime.toISOString(),
-          })
-          continue
-        }
-        throw e
-      }
-      entries.push(toJson(file, report))
+    for (const [i, file] of inputs.files.entries()) {
+      progress.show(i, file)
+      const entry = verifyOne(file, { validationTime, trustStore: trust.store, content })
+      entries.push(entry)
+      // A folder is reported one line per file as it goes (the progress for a log or a pipe).
+      if (inputs.walked && !values.json) progress.line(briefLine(entry))
     }
-    console.log(values.json ? JSON.stringify(entries, null, 2) : entries.map(readable).join('\n\n'))
+    progress.end()
+    if (values.json) console.log(JSON.stringify(entries, null, 2))
+    else if (!inputs.walked) console.log(entries.map(readable).join('\n\n'))
+    if (!values.json && entries.length + inputs.skipped > 1)
+      console.log(summaryTable(entries, performance.now() - started, inputs.skipped))
     return exitCode(entries.map((e) => e.status))
   },
 }
 
-function readInput(file: string): Buffer {
-  let size: number
+function verifyOne(file: string, options: ValidationOptions): JsonEntry {
+  let report: DocumentReport
   try {
-    size = statSync(file).size
-  } catch {
-    throw new UsageError(`cannot read ${file}`)
+    report = validateDocument(readDocument(file), basename(file), options)
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e
+    return {
+      file,
+      status: 'FORMAT_ERROR',
+      container: 'unknown',
+      signatures: [],
+      files: [],
+      warnings: [],
+      error: e.message,
+      validationTime: options.validationTime.toISOString(),
+    }
   }
-  if (size > MAX_DOCUMENT_BYTES) throw new UsageError(`${file} is larger than ${MAX_DOCUMENT_BYTES} bytes`)
-  return readFileSync(file)
+  return toJson(file, report)
+}
+
+/**
+ * On a terminal, `[i/n] file` redrawn in place on stderr while a file is checked; elsewhere nothing
+ * (stdout's one line per file is the progress there). Lines printed meanwhile clear it first.
+ */
+function progressOnTerminal(total: number, stream: NodeJS.WriteStream = process.stderr) {
+  const tty = stream.isTTY === true && total > 1
+  let drawn = false
+  const clear = () => {
+    if (drawn) stream.write('\r\x1b[K')
+    drawn = false
+  }
+  return {
+    show(index: number, file: string) {
+      if (!tty) return
+      const width = Math.max(20, (stream.columns || 80) - 12)
+      const name = file.length > width ? `…${file.slice(-(width - 1))}` : file
+      stream.write(`\r[${index + 1}/${total}] ${name}\x1b[K`)
+      drawn = true
+    },
+    line(text: string) {
+      clear()
+      console.log(text)
+    },
+    end: clear,
+  }
 }

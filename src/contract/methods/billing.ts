@@ -186,7 +186,13 @@ export const billingMethods = {
   'billing.print': method({
     access: ANY_AGENT,
     input: z.object({ kind: z.enum(printKinds), id, purpose: z.enum(printPurposes) }).strict(),
-    output: z.object({ filename: z.string(), mime: z.literal('application/pdf'), base64: z.string() }),
+    output: z.object({
+      filename: z.string(),
+      /** The printed number, for the tab's title ("Rēķins Nr. …" in the agent's language). */
+      number: z.string(),
+      mime: z.literal('application/pdf'),
+      base64: z.string(),
+    }),
   }),
   /** An invoice or statement by its printed number (the desk's reprint lookup). */
   'billing.find': method({

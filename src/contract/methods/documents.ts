@@ -139,10 +139,18 @@ export type DocumentAuditRow = z.infer<typeof documentAuditRowSchema>
 
 const id = z.string().trim().min(1).max(64)
 const docRef = z.object({ id }).strict()
-const base64 = z
-  .string()
-  .max(MAX_BASE64_CHARS, 'too-large')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
+/**
+ * Base64 alphabet with at most two '=' at the very end. Checked as "no character outside the alphabet"
+ * plus a look at the padding: for an 8 MB upload that is a tenth of the time of the equivalent anchored
+ * pattern, which ran on the backend thread for hundreds of milliseconds.
+ */
+const OUTSIDE_BASE64 = /[^A-Za-z0-9+/=]/
+export function isBase64Text(s: string): boolean {
+  if (OUTSIDE_BASE64.test(s)) return false
+  const pad = s.indexOf('=')
+  return pad === -1 || (pad >= s.length - 2 && s.endsWith('='.repeat(s.length - pad)))
+}
+const base64 = z.string().max(MAX_BASE64_CHARS, 'too-large').refine(isBase64Text, 'base64')
 
 export const documentMethods = {
   /** Documents of one customer (newest first), or all undecided ones when `pending`. */

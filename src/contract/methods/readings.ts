@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ANY_AGENT, method } from '../define'
 import { isoDateSchema } from '../common'
+import { syncStatusSchema } from './app'
 import { FINDING_CODES, OUT_OF_WINDOW_REASONS, READING_CHANNELS } from '../../core/readings/types'
 
 // The domain's lists (src/core/readings), reused so the schemas and the rules cannot drift apart.
@@ -138,7 +139,18 @@ export const readingsMethods = {
   'reading.record': method({
     access: ANY_AGENT,
     input: z.object({ ...candidateFields, channel: z.enum(readingChannels) }).strict(),
-    output: z.object({ readingId: z.string(), validation: validationSchema, pending: z.number().int() }),
+    /**
+     * Everything the screen shows after a save, so a save is one round trip: the meter card with the new
+     * reading, the window state and the sync status (the pending count also comes as the event).
+     */
+    output: z.object({
+      readingId: z.string(),
+      validation: validationSchema,
+      pending: z.number().int(),
+      card: meterCardSchema,
+      windowState: windowStateSchema,
+      syncStatus: syncStatusSchema,
+    }),
   }),
   'reading.history': method({
     access: ANY_AGENT,

@@ -1,7 +1,8 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import type { CustomerSearchHit, CustomerView } from '../../contract'
+import type { CustomerSearchHit, CustomerView, MethodInput } from '../../contract'
 import { useApi } from '../api'
+import { useBillingStore } from './billing'
 import { useCustomerContextStore } from './customer-context'
 
 /** Pause after the last keystroke before asking the backend. */
@@ -15,6 +16,7 @@ export const SEARCH_DEBOUNCE_MS = 180
 export const useCustomersStore = defineStore('customers', () => {
   const api = useApi()
   const context = useCustomerContextStore()
+  const billing = useBillingStore()
   const query = ref('')
   const hits = shallowRef<CustomerSearchHit[]>([])
   const tooShort = ref(false)
@@ -116,6 +118,8 @@ export const useCustomersStore = defineStore('customers', () => {
   async function open(id: string): Promise<void> {
     loading.value = true
     loadError.value = null
+    // The profile shows the billing figures: ask for them now, in parallel, not after it renders.
+    billing.prefetch(id)
     try {
       show(await api.call('customers.get', { customerId: id }))
     } catch (e) {
@@ -130,6 +134,14 @@ export const useCustomersStore = defineStore('customers', () => {
     current.value = null
     context.close()
   }
+
+  /** A one-off lookup for a customer picker elsewhere (the audit log's filter): not the box's search. */
+  const lookup = async (query: string, limit = 10) =>
+    (await api.call('customers.search', { query, limit })).hits
+  /** The duplicate check before a new customer (audited with its purpose), then the creation. */
+  const findDuplicates = (input: MethodInput<'customers.findDuplicates'>) =>
+    api.call('customers.findDuplicates', input)
+  const create = (input: MethodInput<'customers.create'>) => api.call('customers.create', input)
 
   return {
     query,
@@ -148,5 +160,8 @@ export const useCustomersStore = defineStore('customers', () => {
     open,
     show,
     close,
+    lookup,
+    findDuplicates,
+    create,
   }
 })

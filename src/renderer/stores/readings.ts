@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import type { MethodInput, MethodOutput } from '../../contract'
 import type { WindowState } from '../../contract/methods/readings'
 import { useApi } from '../api'
+import { useSyncStore } from './sync'
 
 /** The readings screens' access to the backend, and the window state they all show. */
 export const useReadingsStore = defineStore('readings', () => {
@@ -20,7 +21,13 @@ export const useReadingsStore = defineStore('readings', () => {
     return out
   }
   const validate = (input: MethodInput<'reading.validate'>) => api.call('reading.validate', input)
-  const record = (input: MethodInput<'reading.record'>) => api.call('reading.record', input)
+  /** One round trip: the answer carries the refreshed card, the window state and the sync status. */
+  async function record(input: MethodInput<'reading.record'>): Promise<MethodOutput<'reading.record'>> {
+    const out = await api.call('reading.record', input)
+    windowState.value = out.windowState
+    useSyncStore().status = out.syncStatus
+    return out
+  }
   const history = (meterId: string, endMonth?: string) =>
     api.call('reading.history', endMonth ? { meterId, endMonth } : { meterId })
 

@@ -212,6 +212,29 @@ describe('batch printing', () => {
     })
   })
 
+  it("names the combined file in the agent's language (Latvian for Līga, Russian for Olga)", async () => {
+    const r = await browser.dispatch('session.signIn', { username: 'olga', password: 'olga-demo' }, 'ru')
+    expect(r.ok).toBe(true)
+    const names: string[] = []
+    for (const key of ['k1', 'ru']) {
+      const start = await call(
+        browser,
+        'billing.batchStart',
+        { kind: 'invoice', month: '2026-10', destination: 'download' },
+        key,
+      )
+      expect(start.total).toBeGreaterThan(0)
+      // The first slice is there once the job is done; its answer carries the file's name.
+      let first = await browser.dispatch('billing.batchRead', { jobId: start.jobId!, offset: 0 }, key)
+      while (!first.ok) {
+        await new Promise((r) => setTimeout(r, 50))
+        first = await browser.dispatch('billing.batchRead', { jobId: start.jobId!, offset: 0 }, key)
+      }
+      names.push((first.value as MethodOutput<'billing.batchRead'>).filename)
+    }
+    expect(names).toEqual(['rēķini-2026-10.pdf', 'счета-2026-10.pdf'])
+  }, 120_000)
+
   it('writes one file each into the folder the agent chose (Electron)', async () => {
     const dir = tempDir('gasdesk-folder-')
     os.folder = dir.dir

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { MeterCard, ReadingValidationResult, WindowState } from '../../../src/contract/methods/readings'
+import type { MethodOutput } from '../../../src/contract'
 import { HONOUR_MOVED_WORKING_DAYS_KEY } from '../../../src/backend/services/readings'
 import { DEFAULT_CALENDAR } from '../../../src/core/reference/calendar-default'
 import { readingsFixture, steadyHistory, type ReadingsFixture } from './fixture'
@@ -20,7 +21,7 @@ const count = (sql: string, ...args: unknown[]) =>
       .get(...args) as { n: number }
   ).n
 type Lookup = { matches: MeterCard[]; windowState: WindowState }
-type Recorded = { readingId: string; validation: ReadingValidationResult; pending: number }
+type Recorded = MethodOutput<'reading.record'>
 
 describe('reading.lookup', () => {
   it('finds a seeded meter by subscriber number, metering point id (any case) and serial', async () => {
@@ -162,6 +163,19 @@ describe('reading.record', () => {
     ).toBe(1)
     expect(r.value!.pending).toBe(1)
     expect(events).toEqual([expect.objectContaining({ pending: 1 })])
+  })
+
+  it('answers with the refreshed meter card, window state and sync status, so a save is one round trip', async () => {
+    const meterId = f.addMeter(steadyHistory())
+    const r = await f.call<Recorded>('reading.record', { meterId, value: 2300, channel: 'phone' })
+    expect(r.ok).toBe(true)
+    const after = await f.call<{ card: unknown; windowState: unknown }>('reading.meter', { meterId })
+    expect(r.value!.card).toEqual(after.value!.card)
+    expect(r.value!.card.lastReadings[0]).toMatchObject({ id: r.value!.readingId, value: 2300 })
+    expect(r.value!.windowState).toEqual(after.value!.windowState)
+    const status = await f.call('sync.status', {})
+    expect(r.value!.syncStatus).toEqual(status.value)
+    expect(r.value!.syncStatus.pending).toBe(1)
   })
 
   it('blocks on blocking findings and writes nothing', async () => {

@@ -24,6 +24,10 @@ export class Shell {
   async shot(path: string): Promise<void> {
     await this.page.screenshot({ path })
   }
+  /** The status bar line that matches `text` (e.g. the pending count). */
+  status(text: RegExp): Locator {
+    return this.page.locator('.status-bar').getByText(text)
+  }
 }
 
 export class NewCustomerForm {
@@ -209,5 +213,132 @@ export class BatchPrintPanel {
 
   get progress(): Locator {
     return this.panel.locator('[role=progressbar]')
+  }
+  get status(): Locator {
+    return this.panel.locator('[role="status"]')
+  }
+  async open(): Promise<void> {
+    await this.page.evaluate(() => (location.hash = '#/invoices'))
+    await this.panel.waitFor()
+  }
+  /** Presses the start button (its label in the screen's language). */
+  async start(label: string): Promise<void> {
+    await this.panel.getByRole('button', { name: label, exact: true }).click()
+  }
+}
+
+/**
+ * A PDF the browser shell opened in a new tab: a page of ours titled for the document ("Rēķins Nr. …"),
+ * the browser's PDF viewer in a full-size frame.
+ */
+export class PdfTab {
+  constructor(readonly page: Page) {}
+
+  get frame(): Locator {
+    return this.page.locator('iframe')
+  }
+  /** Resolves once the frame holds the PDF. */
+  async shown(): Promise<void> {
+    await this.page.waitForFunction(
+      () => document.querySelector('iframe')?.getAttribute('src')?.startsWith('blob:') ?? false,
+    )
+  }
+  title(): Promise<string> {
+    return this.page.title()
+  }
+}
+
+/** The customer view's billing panel: amounts, invoices or statements per premise, previews. */
+export class BillingPanel {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.locator('[data-testid="customer-billing"]')
+  }
+  get figures(): Locator {
+    return this.panel.locator('[data-testid="billing-figures"]')
+  }
+  get invoices(): Locator {
+    return this.panel.locator('[data-testid="invoice-table"]')
+  }
+  get statements(): Locator {
+    return this.panel.locator('[data-testid="statement-table"]')
+  }
+  get firstHeading(): Locator {
+    return this.panel.locator('h3').first()
+  }
+  /** Opens the customer by id (the address the search would put there) and waits for the amounts. */
+  async openCustomer(customerId: string): Promise<void> {
+    await this.page.evaluate((id) => (location.hash = `#/customers?id=${id}`), customerId)
+    await this.figures.waitFor()
+  }
+  /** Switches to the premise with this subscriber number. */
+  async premise(subscriber: string): Promise<void> {
+    await this.panel.getByRole('tab', { name: new RegExp(subscriber) }).click()
+  }
+  /** The row of an invoice or statement by its number. */
+  row(number: string): Locator {
+    return this.panel.locator(`tr:has-text("${number}")`)
+  }
+}
+
+/** The Readings section: single entry, a batch of paper slips, a meter's history. */
+export class ReadingsSection {
+  constructor(readonly page: Page) {}
+
+  async open(mode?: 'single' | 'batch' | 'history'): Promise<void> {
+    await this.page.evaluate((m) => (location.hash = m ? `#/readings?mode=${m}` : '#/readings'), mode ?? '')
+  }
+  // Single entry
+  get card(): Locator {
+    return this.page.locator('.rd-card')
+  }
+  get windowState(): Locator {
+    return this.page.locator('[data-testid=window-state]')
+  }
+  get kwh(): Locator {
+    return this.page.locator('[data-testid=kwh]')
+  }
+  get saved(): Locator {
+    return this.page.locator('[data-testid=saved]')
+  }
+  get findings(): Locator {
+    return this.page.locator('.rd-findings')
+  }
+  // Batch
+  batchWarnings(row: number): Locator {
+    return this.page.locator(`tr[data-row="${row}"] [data-severity=warn]`)
+  }
+  get batchSavedRows(): Locator {
+    return this.page.locator('tr.rd-state-saved')
+  }
+  get batchSummary(): Locator {
+    return this.page.locator('[data-testid=batch-summary]')
+  }
+  get batchFinish(): Locator {
+    return this.page.locator('button', { hasText: /Pabeigt/ })
+  }
+  get batchReport(): Locator {
+    return this.page.locator('[data-testid=batch-report]')
+  }
+  // History
+  async history(identifier: string): Promise<void> {
+    const box = this.page.locator('#history-identifier')
+    await box.fill(identifier)
+    await box.press('Enter')
+    await this.page.locator('[data-testid=history-chart]').waitFor()
+    await this.historyRows.first().waitFor()
+  }
+  get historyRows(): Locator {
+    return this.page.locator('[data-testid=history-table] tbody tr')
+  }
+  historyCaption(text: string): Locator {
+    return this.page.locator('[data-testid=history-table] caption', { hasText: text })
+  }
+  get historySelected(): Locator {
+    return this.page.locator('[data-testid=history-selected]')
+  }
+  get chart(): Locator {
+    return this.page.locator('.rd-chart-box')
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { recordAccess } from '../../../src/backend/db/mutations'
-import { useAuditLogStore } from '../../../src/renderer/features/audit/store'
+import { useAuditLogStore } from '../../../src/renderer/stores/audit-log'
 import { mountOnBackend, type DeskOnBackend } from '../real-backend'
 
 /**

@@ -119,7 +119,12 @@ class BillingFake implements ApiClient {
       case 'billing.series':
         return { points: [] }
       case 'billing.print':
-        return { filename: 'GD-2026-0000011.pdf', mime: 'application/pdf', base64: btoa('%PDF-1.7 test') }
+        return {
+          filename: 'GD-2026-0000011.pdf',
+          number: 'GD-2026-0000011',
+          mime: 'application/pdf',
+          base64: btoa('%PDF-1.7 test'),
+        }
       case 'billing.printDialog':
         return { outcome: this.printOutcome }
       case 'billing.saveAs':
@@ -131,7 +136,7 @@ class BillingFake implements ApiClient {
 }
 
 let api: BillingFake
-let opened: Array<{ location: { href: string }; closed: boolean; close(): void }>
+let opened: Array<{ location: { href: string }; document: Document; closed: boolean; close(): void }>
 
 beforeEach(() => {
   api = new BillingFake()
@@ -139,6 +144,7 @@ beforeEach(() => {
   vi.spyOn(window, 'open').mockImplementation(() => {
     const tab = {
       location: { href: 'about:blank' },
+      document: document.implementation.createHTMLDocument(''),
       closed: false,
       close() {
         this.closed = true
@@ -203,7 +209,9 @@ describe('CustomerBillingPanel', () => {
     await flushPromises()
     expect(api.of('billing.print')).toEqual([{ kind: 'invoice', id: 'i1', purpose: 'preview' }])
     expect(opened).toHaveLength(1)
-    expect(opened[0].location.href).toBe('blob:gasdesk/pdf-1')
+    // The tab is titled with the document, in the agent's language, and shows the PDF in a frame.
+    expect(opened[0].document.title).toBe('Rēķins Nr. GD-2026-0000011')
+    expect(opened[0].document.querySelector('iframe')?.getAttribute('src')).toBe('blob:gasdesk/pdf-1')
     await button(w, 'GD-2026-0000011', 'Saglabāt PDF').trigger('click')
     await flushPromises()
     expect(api.of('billing.print')[1]).toEqual({ kind: 'invoice', id: 'i1', purpose: 'save' })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { ApiError } from '../../../contract/errors'
 import { removeOrphans } from '../../files/stale'
+import { message, type DocLanguage } from '../../documents/labels'
 import type { BatchProgress } from '../../../contract/methods/billing'
 import type { BackendContext } from '../../context'
 import { batchIds, documentEnv, printBatch, type BatchSelection, type PrintActor } from './print'
@@ -32,9 +33,10 @@ export const READ_SLICE = 1024 * 1024
 const notFound = (jobId: string) =>
   new ApiError('NOT_FOUND', 'errors.NOT_FOUND', { what: 'batch', id: jobId })
 
-export function batchFilename(sel: BatchSelection): string {
+/** The batch's file name in the agent's language: `rēķini-2026-11-Brīvības_iela.pdf`, `счета-2026-11.pdf`. */
+export function batchFilename(sel: BatchSelection, language: DocLanguage): string {
   const street = sel.street ? `-${sel.street.replace(/[^\p{L}\p{N}]+/gu, '_')}` : ''
-  return `${sel.kind === 'invoice' ? 'invoices' : 'statements'}-${sel.month}${street}.pdf`
+  return `${message(language, `invoices.batch.fileName.${sel.kind}`)}-${sel.month}${street}.pdf`
 }
 
 /**
@@ -51,11 +53,12 @@ export class BatchJobs {
     actor: PrintActor,
     sel: BatchSelection,
     destination: BatchDestination,
+    language: DocLanguage,
   ): Promise<{ jobId: string | null; total: number }> {
     this.sweep(ctx.clock.now())
     const total = batchIds(ctx.db, sel).length
     if (total === 0) return { jobId: null, total }
-    const filename = batchFilename(sel)
+    const filename = batchFilename(sel, language)
     let target: string | null
     if (destination === 'download') {
       target = join(newBatchDir(), filename)

@@ -5,7 +5,7 @@ import { commitMutation, type MutationActor } from '../../db/mutations'
 import { uuidv7 } from '../../ids'
 import { sniffFormat } from '../../signatures'
 import { getRow, toDetail } from './rows'
-import { sha256Hex, validateNow } from './validate'
+import { nextTurn, sha256Hex, validateNow, writeTurn } from './validate'
 
 export interface AddInput {
   customerId: string
@@ -47,13 +47,26 @@ export function decodeUpload(contentBase64: string): Buffer {
   return bytes
 }
 
+function refuseDuplicate(ctx: BackendContext, customerId: string, sha256: string): void {
+  const dup = ctx.db
+    .prepare('SELECT id FROM documents WHERE customer_id = ? AND sha256 = ?')
+    .get(customerId, sha256) as { id: string } | undefined
+  if (dup) throw new ApiError('CONFLICT', 'documents.review.errors.duplicate', { id: dup.id })
+}
+
 /**
  * Adds a file to a customer and validates it at once. The validation report is local, derived data
  * (the central system validates for itself), so the outbox carries the file's identity, not the report;
  * the bytes stay in the row and travel by sha256 when the sync client uploads attachments.
  */
-export function addDocument(ctx: BackendContext, actor: MutationActor, input: AddInput): DocumentDetail {
-  const bytes = decodeUpload(input.contentBase64)
+export async function addDocument(
+  ctx: BackendContext,
+  actor: MutationActor,
+  input: AddInput,
+): Promise<DocumentDetail> {
+  await nextTurn()
+  let bytes = decodeUpload(input.contentBase64)
+  await nextTurn()
   const fileName = cleanFileName(input.fileName)
   const customer = ctx.db.prepare('SELECT id FROM customers WHERE id = ?').get(input.customerId)
   if (!customer) throw new ApiError('NOT_FOUND', 'documents.review.errors.customerNotFound')
@@ -61,12 +74,14 @@ export function addDocument(ctx: BackendContext, actor: MutationActor, input: Ad
   // Not a signed-document format at all (a photo, a text file, random bytes): refused, nothing stored.
   if (format === 'unknown') throw new ApiError('VALIDATION', 'documents.review.errors.notSigned')
   const sha256 = sha256Hex(bytes)
-  const dup = ctx.db
-    .prepare('SELECT id FROM documents WHERE customer_id = ? AND sha256 = ?')
-    .get(input.customerId, sha256) as { id: string } | undefined
-  if (dup) throw new ApiError('CONFLICT', 'documents.review.errors.duplicate', { id: dup.id })
-  // Validation runs before the transaction: it is CPU work and must not hold the write lock.
-  const validation = validateNow(ctx, bytes, fileName)
+  refuseDuplicate(ctx, input.customerId, sha256)
+  await nextTurn()
+  // Validation runs before the transaction, in a worker: it is CPU work and must not hold the write lock.
+  const { bytes: back, ...validation } = await validateNow(ctx, bytes, fileName)
+  bytes = back
+  await writeTurn()
+  // The same file may have been added by a parallel call while this one was being checked.
+  refuseDuplicate(ctx, input.customerId, sha256)
   const id = uuidv7(actor.nowMs)
   const at = new Date(actor.nowMs).toISOString()
   const mime = MEDIA_TYPES[format] ?? 'application/octet-stream'

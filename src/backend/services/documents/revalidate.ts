@@ -3,20 +3,26 @@ import type { DocumentDetail } from '../../../contract/methods/documents'
 import type { BackendContext } from '../../context'
 import { recordAccess, type MutationActor } from '../../db/mutations'
 import { getRow, parseValidation, toDetail } from './rows'
-import { readContent, validateNow } from './validate'
+import { isFileLimit, readContent, validateNow } from './validate'
 
 /**
  * Validation again, now: for INDETERMINATE documents whose evidence may have arrived (refreshed trusted
  * lists, the test-PKI setting, later online OCSP). The report is local derived data, so this is an
  * audited local change (before/after status), not a synced mutation.
  */
-export function revalidateDocument(ctx: BackendContext, actor: MutationActor, id: string): DocumentDetail {
+export async function revalidateDocument(
+  ctx: BackendContext,
+  actor: MutationActor,
+  id: string,
+): Promise<DocumentDetail> {
   const row = getRow(ctx.db, id)
   if (!row) throw new ApiError('NOT_FOUND', 'documents.review.errors.notFound')
   const bytes = readContent(ctx.db, id)
   if (!bytes) throw new ApiError('UNAVAILABLE', 'documents.review.errors.contentMissing')
   const before = parseValidation(row.validation)
-  const next = validateNow(ctx, bytes, row.filename)
+  // A file the checker stops (memory or time cap) keeps its stored report; the error says why.
+  const { report, testPki } = await validateNow(ctx, bytes, row.filename)
+  const next = { report, testPki }
   const at = new Date(actor.nowMs).toISOString()
   ctx.db.transaction(() => {
     ctx.db
@@ -40,11 +46,11 @@ export function revalidateDocument(ctx: BackendContext, actor: MutationActor, id
  * Every undecided document that could not be confirmed (or, with `allUndecided`, every undecided one:
  * used when the trust data changes, since that can also withdraw a VALID verdict).
  */
-export function revalidatePending(
+export async function revalidatePending(
   ctx: BackendContext,
   actor: MutationActor,
   allUndecided = false,
-): { checked: number; changed: number } {
+): Promise<{ checked: number; changed: number }> {
   const ids = ctx.db
     .prepare(
       `SELECT id, json_extract(validation, '$.report.status') AS status FROM documents
@@ -54,8 +60,13 @@ export function revalidatePending(
     .all() as { id: string; status: string | null }[]
   let changed = 0
   for (const { id, status } of ids) {
-    const out = revalidateDocument(ctx, actor, id)
-    if (out.status !== status) changed++
+    try {
+      const out = await revalidateDocument(ctx, actor, id)
+      if (out.status !== status) changed++
+    } catch (e) {
+      // One file over the checker's caps must not stop the others; it keeps its stored report.
+      if (!isFileLimit(e)) throw e
+    }
   }
   return { checked: ids.length, changed }
 }

@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useErrorText } from '../../composables/useErrorText'
-import { useBillingStore, type PrintKind } from './store'
+import { useBillingStore, type PrintKind } from '../../stores/billing'
 
 /**
  * One print or save of an invoice or statement with its status line: an error (`message`, shown as an
@@ -18,7 +18,7 @@ export function usePrintAction() {
     message.value = ''
     notice.value = ''
     try {
-      const r = await store.print(kind, id, purpose)
+      const r = await store.print(kind, id, purpose, (number) => t(`invoices.tabTitle.${kind}`, { number }))
       if (r.kind === 'blocked') message.value = t('invoices.popupBlocked')
       else if (r.kind === 'failed') message.value = t('invoices.outcome.failed')
       else if (r.kind === 'printed') notice.value = t('invoices.outcome.printed')

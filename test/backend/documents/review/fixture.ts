@@ -1,6 +1,7 @@
 import { cpSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createBackend, type Backend } from '../../../../src/backend'
+import type { PoolOptions } from '../../../../src/backend/validation/pool'
 import { manualClock } from '../../../../src/backend/clock'
 import { tempDir } from '../../../helpers/tmp'
 
@@ -35,7 +36,9 @@ export interface DocsFixture {
  * A real SQLite file, the real backend with the demo agents, two customers, and a private copy of
  * resources/ (so tests may replace trusted lists without touching the repository).
  */
-export async function docsFixture(opts: { lists?: string[] } = {}): Promise<DocsFixture> {
+export async function docsFixture(
+  opts: { lists?: string[]; validation?: PoolOptions } = {},
+): Promise<DocsFixture> {
   const tmp = tempDir('gasdesk-docs-')
   const resources = tmp.file('resources')
   cpSync(join(REPO_RESOURCES, 'trust'), join(resources, 'trust'), {
@@ -48,6 +51,7 @@ export async function docsFixture(opts: { lists?: string[] } = {}): Promise<Docs
     clock: manualClock(NOW),
     demoAgents: true,
     resourcesDir: resources,
+    ...(opts.validation ? { validation: opts.validation } : {}),
   })
   const at = '2020-01-01T00:00:00.000Z'
   const insert = backend.ctx.db.prepare(

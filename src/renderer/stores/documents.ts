@@ -1,8 +1,8 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
-import type { DocumentDetail, DocumentSummary, TrustState } from '../../../contract/methods/documents'
-import { MAX_DOCUMENT_UPLOAD_BYTES } from '../../../contract/methods/documents'
-import { ApiCallError, useApi } from '../../api'
+import type { DocumentDetail, DocumentSummary, TrustState } from '../../contract/methods/documents'
+import { MAX_DOCUMENT_UPLOAD_BYTES } from '../../contract/methods/documents'
+import { ApiCallError, useApi } from '../api'
 
 /** Reads a picked file as base64 without a data: URL round trip through the DOM. */
 async function toBase64(file: Blob): Promise<string> {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
-import type { AuditCursor, AuditFilters, AuditLogEntry, MethodOutput } from '../../../contract'
-import { useApi } from '../../api'
+import type { AuditCursor, AuditFilters, AuditLogEntry, MethodOutput } from '../../contract'
+import { useApi } from '../api'
 
 export const AUDIT_PAGE = 50
 
