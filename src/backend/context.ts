@@ -7,6 +7,7 @@ import type { MutationActor } from './db/mutations'
 import type { DesktopPort } from './desktop'
 import type { SecretStore } from './secrets'
 import type { StorageHealth } from './db/health'
+import type { SyncClient } from './sync/client'
 import type { ValidationPool } from './validation/pool'
 
 export interface BackendContext {
@@ -29,6 +30,8 @@ export interface BackendContext {
   secrets?: SecretStore
   /** Disk-full and damage watch over the database file (createBackend sets it). */
   storage?: StorageHealth
+  /** The sync client, when the shell gave a transport and a secret store (createBackend sets it). */
+  sync?: SyncClient
   /** Signed-document validation in worker threads (validation/pool.ts); createBackend owns it. */
   validation: ValidationPool
 }

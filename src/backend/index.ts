@@ -26,6 +26,9 @@ import { documentHandlers } from './handlers/documents'
 import { billingHandlers } from './handlers/billing'
 import { auditHandlers } from './handlers/audit'
 import { interactionHandlers } from './handlers/interactions'
+import { readSyncStatus } from './services/sync-status'
+import type { Transport } from './sync/api'
+import { SyncClient } from './sync/client'
 import { ValidationPool, type PoolOptions } from './validation/pool'
 
 export interface BackendOptions {
@@ -49,6 +52,11 @@ export interface BackendOptions {
   desktop?: DesktopPort
   /** Where the sync client keeps its token (Electron: safeStorage; browser shell: owner-only file). */
   secrets?: SecretStore
+  /**
+   * How the sync client reaches the central (Electron's net.fetch, Node's fetch in the browser shell). With
+   * it and `secrets`, an enrolled workstation syncs in the background from the start.
+   */
+  syncTransport?: Transport
   /** Size and caps of the document-validation worker pool (defaults in validation/pool.ts). */
   validation?: PoolOptions
 }
@@ -125,6 +133,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       console.error(`[gasdesk] background integrity check of ${file} did not run: ${r.reason}`)
     return r
   })
+  if (options.syncTransport && options.secrets) {
+    const client = new SyncClient({
+      db,
+      secrets: options.secrets,
+      transport: options.syncTransport,
+      now: () => clock.now(),
+      onChange: () => {
+        if (db.open) events.emit('sync.status', readSyncStatus(db, client.state))
+      },
+    })
+    ctx.sync = client
+    if (client.config && storage.state === 'ok') client.start()
+  }
   const sessions = new Sessions(ctx)
   const jobs = new BatchJobs()
   const handlers: HandlerTable = {
@@ -154,6 +175,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     workstationAsleep: () => sessions.endAll(),
     close() {
       clearInterval(sweep)
+      // Aborts the long poll; a cycle still awaiting the network finds the loop stopped and ends.
+      void ctx.sync?.stop()
       check.stop()
       jobs.closeAll()
       void ctx.validation.close()

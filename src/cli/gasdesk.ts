@@ -20,6 +20,8 @@ const commands: [string, () => Promise<Command>][] = [
   ['print', async () => (await import('./commands/print')).printCommand],
   ['print-batch', async () => (await import('./commands/print')).printBatchCommand],
   ['central', async () => (await import('./commands/central')).centralCommand],
+  ['enrol', async () => (await import('./commands/sync')).enrolCommand],
+  ['sync', async () => (await import('./commands/sync')).syncCommand],
 ]
 
 async function help(): Promise<string> {

@@ -71,6 +71,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       secrets: fileSecretStore(join(dirname(options.dbFile), 'secrets.json'), ownerOnlyCodec),
       // The trust folder beside the database: for the default database, the CLI's default trust folder.
       trustHome: join(dirname(options.dbFile), 'trust'),
+      // Node's fetch: the browser shell reaches the central directly (no system proxy settings).
+      syncTransport: (url, init) => fetch(url, init),
       ...options.backendOptions,
     })
   } else throw new Error('startWebHost needs a backend or a dbFile')

@@ -60,6 +60,13 @@ export class FakeApi implements ApiClient {
     conflicts: 0,
     lastPushAt: null,
     lastPullAt: null,
+    state: 'online',
+    clockSuspect: false,
+    central: null,
+    workstation: null,
+    centre: null,
+    lastError: null,
+    nextRetryAt: null,
   }
   failures = 0
   private handlers = new Map<string, Set<(payload: unknown) => void>>()
@@ -161,6 +168,7 @@ export class FakeApi implements ApiClient {
         this.currentAgent()!.language = input.language as Agent['language']
         return this.info()
       case 'sync.status':
+      case 'sync.now':
         return this.sync
       case 'settings.get':
         return this.settings

@@ -191,6 +191,13 @@ describe('status bar', () => {
       conflicts: 0,
       lastPushAt: '2026-11-26T09:05:00Z',
       lastPullAt: '2026-11-26T09:10:00Z',
+      state: 'offline',
+      clockSuspect: false,
+      central: null,
+      workstation: null,
+      centre: null,
+      lastError: null,
+      nextRetryAt: null,
     }
     m = await mountApp({ api })
     await signIn(m, 'liga', 'liga-demo')
@@ -204,6 +211,7 @@ describe('status bar', () => {
     api.emit('sync.status', {
       ...api.sync,
       online: true,
+      state: 'online',
       pending: 0,
       oldestPendingAt: null,
       rejected: 0,
@@ -214,6 +222,48 @@ describe('status bar', () => {
     expect(bar()).toContain('Nav neiesūtītu izmaiņu')
     expect(bar()).toContain('2 konflikti')
     expect(bar()).not.toContain('noraidīt')
+  })
+
+  it('says when the workstation must enrol again and when its clock is off', async () => {
+    const api = new FakeApi()
+    api.sync = { ...api.sync, online: false, state: 'needs-sign-in', clockSuspect: true }
+    m = await mountApp({ api })
+    await signIn(m, 'liga', 'liga-demo')
+    const bar = () => document.querySelector('.status-bar')?.textContent?.replace(/\s+/g, ' ') ?? ''
+    expect(bar()).toContain('Jāpiesakās centrālajā sistēmā')
+    expect(bar()).toContain('Pulkstenis neiet precīzi')
+    expect(document.querySelector('.status-bar .is-invalid')?.textContent).toContain('Jāpiesakās')
+  })
+})
+
+describe('sync section', () => {
+  it('shows the central, the workstation, the last problem in words and the next attempt; Sync now asks the backend', async () => {
+    const api = new FakeApi()
+    api.sync = {
+      ...api.sync,
+      online: false,
+      state: 'offline',
+      pending: 2,
+      central: 'http://127.0.0.1:5280',
+      workstation: 'W1',
+      centre: 'C1',
+      lastError: { code: 'network', messageKey: 'sync.client.errors.network', at: '2026-11-26T09:00:00Z' },
+      nextRetryAt: '2026-11-26T09:00:04Z',
+    }
+    m = await mountApp({ api })
+    await signIn(m, 'liga', 'liga-demo')
+    await m.router.push('/sync')
+    await flushPromises()
+    expect(text()).toContain('http://127.0.0.1:5280')
+    expect(text()).toContain('W1')
+    expect(text()).toContain(
+      'Centrālā sistēma nav sasniedzama; darbs turpinās bezsaistē un tiks nosūtīts vēlāk.',
+    )
+    expect(text()).toContain('Nākamais mēģinājums')
+    const button = m.wrapper.findAll('section button').find((b) => b.text() === 'Sinhronizēt tagad')!
+    await button.trigger('click')
+    await flushPromises()
+    expect(m.api.callsOf('sync.now')).toHaveLength(1)
   })
 })
 

@@ -1,6 +1,7 @@
 import type { Db } from './open'
 import { uuidv7 } from '../ids'
 import { LATEST_SCHEMA_VERSION } from './migrations'
+import { isMutationName, mutationSpecs } from '../../contract/sync/mutations'
 
 /** An intent-level change, as it will travel to the central system (SYNC.md). */
 export interface MutationSpec {
@@ -27,6 +28,11 @@ export interface Applied<T> {
   after?: unknown
   /** Optional free text for the audit row (e.g. why a personal code was revealed). */
   reason?: string
+  /**
+   * The outbox args when they depend on what `apply` decided (numbers issued inside the transaction);
+   * replaces `MutationSpec.args`.
+   */
+  args?: unknown
 }
 
 export interface CommittedMutation<T> {
@@ -59,7 +65,8 @@ export function commitMutation<T>(
       entity_type: spec.entityType,
       entity_id: spec.entityId,
       base_version: spec.baseVersion ?? null,
-      args: JSON.stringify(spec.args ?? null),
+      args: JSON.stringify((applied.args !== undefined ? applied.args : spec.args) ?? null),
+      args_version: argsVersionOf(spec.name),
       schema_version: LATEST_SCHEMA_VERSION,
       agent_id: actor.agentId,
       client_time: at,
@@ -79,7 +86,24 @@ export function commitMutation<T>(
     })
     return { result: applied.result, mutationId, seq }
   })
-  return run.immediate()
+  const committed = run.immediate()
+  for (const f of commitListeners.get(db) ?? []) f()
+  return committed
+}
+
+const commitListeners = new WeakMap<Db, Set<() => void>>()
+
+/** Called after every committed mutation on `db` (the sync client pushes shortly after). */
+export function onMutationCommitted(db: Db, listener: () => void): () => void {
+  let set = commitListeners.get(db)
+  if (!set) commitListeners.set(db, (set = new Set()))
+  set.add(listener)
+  return () => set.delete(listener)
+}
+
+/** The args version a mutation is written at: the contract's latest for its name (SYNC.md upcasting). */
+function argsVersionOf(name: string): number {
+  return isMutationName(name) ? mutationSpecs[name].latest : 1
 }
 
 /** Audit rows for things that are not mutations but must be on record (viewing, printing, revealing). */
@@ -130,8 +154,8 @@ function prepare(db: Db) {
     ),
     outbox:
       db.prepare(`INSERT INTO outbox (seq, mutation_id, name, entity_type, entity_id, base_version, args,
-        schema_version, agent_id, client_time, status)
-      VALUES (@seq, @mutation_id, @name, @entity_type, @entity_id, @base_version, @args, @schema_version,
+        args_version, schema_version, agent_id, client_time, status)
+      VALUES (@seq, @mutation_id, @name, @entity_type, @entity_id, @base_version, @args, @args_version, @schema_version,
         @agent_id, @client_time, 'pending')`),
     audit: db.prepare(`INSERT INTO audit_log (at, agent_id, workstation, action, customer_id, entity_type,
         entity_id, mutation_id, before_json, after_json, reason)

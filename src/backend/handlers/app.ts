@@ -17,7 +17,11 @@ export function appHandlers(
       shell: ctx.shell,
       storage: ctx.storage?.state ?? 'ok',
     }),
-    'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, false),
+    'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, ctx.sync?.state),
+    'sync.now': (_input, { ctx }) => {
+      ctx.sync?.syncNow()
+      return readSyncStatus(ctx.db, ctx.sync?.state)
+    },
     // The workstation's log (Electron main or browser-shell terminal), one block per failure, under a
     // reference the agent's screen shows; the renderer also logs it in its own console.
     'app.logError': (input, { ctx, session }) => {

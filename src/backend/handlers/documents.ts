@@ -41,12 +41,12 @@ export function documentHandlers(): Handlers<typeof documentMethods> {
     },
     'document.add': async (input, call) => {
       const out = await addDocument(call.ctx, actorOf(call), input)
-      call.ctx.events.emit('sync.status', readSyncStatus(call.ctx.db, false))
+      call.ctx.events.emit('sync.status', readSyncStatus(call.ctx.db, call.ctx.sync?.state))
       return out
     },
     'document.decide': (input, call) => {
       const out = decideDocument(call.ctx, actorOf(call), input)
-      call.ctx.events.emit('sync.status', readSyncStatus(call.ctx.db, false))
+      call.ctx.events.emit('sync.status', readSyncStatus(call.ctx.db, call.ctx.sync?.state))
       return out
     },
     'document.revalidate': (input, call) => revalidateDocument(call.ctx, actorOf(call), input.id),

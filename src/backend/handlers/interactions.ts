@@ -6,9 +6,9 @@ import { workQueues } from '../services/interactions/queues'
 import { listInteractions } from '../services/interactions/rows'
 import { readSyncStatus } from '../services/sync-status'
 
-/** The status bar's pending count after a change (everything is local until the sync client pushes). */
+/** The status bar's pending count after a change (the sync client pushes it shortly). */
 function pendingAfterChange(call: CallContext): number {
-  const status = readSyncStatus(call.ctx.db, false)
+  const status = readSyncStatus(call.ctx.db, call.ctx.sync?.state)
   call.ctx.events.emit('sync.status', status)
   return status.pending
 }

@@ -16,7 +16,7 @@ export function readingsHandlers(): Handlers<typeof readingsMethods> {
       const { ctx } = call
       const recorded = recordReading(ctx.db, actorOf(call), input, mayCorrect(call))
       // The status bar's pending count: everything is local until the sync client pushes the outbox.
-      const status = readSyncStatus(ctx.db, false)
+      const status = readSyncStatus(ctx.db, ctx.sync?.state)
       ctx.events.emit('sync.status', status)
       const { card, windowState } = meterCard(ctx.db, input.meterId, ctx.clock.now())
       return { ...recorded, pending: status.pending, card, windowState, syncStatus: status }

@@ -2,6 +2,21 @@ import { z } from 'zod'
 import { ANY_AGENT, SUPERVISOR, method } from '../define'
 import { emptyInput } from '../common'
 
+/**
+ * The sync client's state: `not-enrolled` (no central configured), `offline` (the central cannot be
+ * reached; work continues), `online`, `syncing`, `needs-sign-in` (the workstation's token was refused: enrol
+ * again), `update-required` (the central wants a newer GasDesk).
+ */
+export const syncStates = [
+  'not-enrolled',
+  'offline',
+  'online',
+  'syncing',
+  'needs-sign-in',
+  'update-required',
+] as const
+export type SyncState = (typeof syncStates)[number]
+
 export const syncStatusSchema = z.object({
   online: z.boolean(),
   pending: z.number().int().nonnegative(),
@@ -10,6 +25,16 @@ export const syncStatusSchema = z.object({
   conflicts: z.number().int().nonnegative(),
   lastPushAt: z.string().nullable(),
   lastPullAt: z.string().nullable(),
+  // The fields below are absent from hosts that predate the sync client: the defaults say "not set up".
+  state: z.enum(syncStates).default('not-enrolled'),
+  /** The central said this workstation's clock is more than 5 minutes off. */
+  clockSuspect: z.boolean().default(false),
+  central: z.string().nullable().default(null),
+  workstation: z.string().nullable().default(null),
+  centre: z.string().nullable().default(null),
+  /** The last failure, as a locale key (sync.protocol.errors.* or sync.client.errors.*). */
+  lastError: z.object({ code: z.string(), messageKey: z.string(), at: z.string() }).nullable().default(null),
+  nextRetryAt: z.string().nullable().default(null),
 })
 export type SyncStatus = z.infer<typeof syncStatusSchema>
 
@@ -43,6 +68,13 @@ export const appMethods = {
     access: ANY_AGENT,
     whileLocked: true,
     passive: true,
+    input: emptyInput,
+    output: syncStatusSchema,
+  }),
+  /** Cut the sync client's wait short (the Sync section's "Sync now"); answers the status at once. */
+  'sync.now': method({
+    access: ANY_AGENT,
+    whileLocked: false,
     input: emptyInput,
     output: syncStatusSchema,
   }),

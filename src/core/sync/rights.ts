@@ -20,6 +20,8 @@ export const MUTATION_ROLES: Readonly<Record<string, readonly AgentRole[]>> = {
   'portalUser.add': ['agent', 'supervisor'],
   'portalUser.setRights': ['agent', 'supervisor'],
   'portalUser.revoke': ['agent', 'supervisor'],
+  'interaction.log': ['agent', 'supervisor'],
+  'followUp.complete': ['agent', 'supervisor'],
 }
 
 /**

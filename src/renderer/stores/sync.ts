@@ -20,10 +20,16 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
+  /** "Sync now": the backend cuts its wait short; the result arrives as 'sync.status' events. */
+  async function syncNow(): Promise<void> {
+    status.value = await api.call('sync.now', {})
+    unreachable.value = false
+  }
+
   api.on('sync.status', (next) => {
     status.value = next
     unreachable.value = false
   })
 
-  return { status, unreachable, refresh }
+  return { status, unreachable, refresh, syncNow }
 })

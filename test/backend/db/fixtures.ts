@@ -221,4 +221,40 @@ export const fixtures: Record<number, VersionFixture> = {
        WHERE id = 'doc-8'`,
     ],
   },
+  9: {
+    // A logged call with a follow-up for a team (009).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO interactions (id, customer_id, channel, direction, topic, outcome, summary, occurred_at,
+           agent_id, created_at) VALUES ('int-9', ?, 'phone', 'inbound', 'invoice', 'follow-up',
+           'Zvana par rēķinu | {@} Звонок', ?, ?, ?)`,
+      ).run(CUSTOMER, AT, AGENT, AT)
+      db.prepare(
+        `INSERT INTO follow_ups (id, interaction_id, customer_id, assignee_team_id, due_date, note, created_by,
+           created_at) VALUES ('fu-9', 'int-9', ?, 'team-billing', '2026-02-03', 'Pārbaudīt', ?, ?)`,
+      ).run(CUSTOMER, AGENT, AT)
+    },
+    probes: ["SELECT * FROM interactions WHERE id = 'int-9'", "SELECT * FROM follow_ups WHERE id = 'fu-9'"],
+  },
+  10: {
+    // The sync client: where the central is, the last error, args versions, rows waiting for the outbox (010).
+    insert(db) {
+      db.prepare(
+        `UPDATE sync_state SET central_url = 'http://127.0.0.1:5280', central_workstation_id = 'ws-1',
+           central_workstation_name = 'W1', centre_id = 'C1', enrolled_at = ?, clock_suspect = 1,
+           last_error = '{"code":"network","messageKey":"sync.client.errors.network","at":"2026-01-27T09:31:00.000Z"}',
+           next_retry_at = '2026-01-27T09:31:04.000Z' WHERE id = 1`,
+      ).run(AT)
+      db.prepare('UPDATE outbox SET args_version = 2').run()
+      db.prepare(
+        `INSERT INTO sync_deferred (entity_type, entity_id, op, row)
+         VALUES ('customers', ?, 'put', '{"id":"x","version":3}')`,
+      ).run(CUSTOMER)
+    },
+    probes: [
+      'SELECT * FROM sync_state',
+      'SELECT seq, args_version FROM outbox',
+      'SELECT * FROM sync_deferred',
+    ],
+  },
 }

@@ -52,6 +52,25 @@ describe('sync mutation args: versioned schemas with upcasters', () => {
     expect(parseMutationArgs('consent.grant', 2, { ...v1, via: 'pigeon' }, env).ok).toBe(false)
   })
 
+  it('an interaction log carries its follow-up with exactly one assignee, person or team', () => {
+    const log = {
+      id: 'i1',
+      customerId: 'c1',
+      channel: 'phone',
+      direction: 'inbound',
+      topic: 'invoice',
+      outcome: 'follow-up',
+      summary: 'Zvans par rēķinu | {@} Звонок',
+      occurredAt: env.clientTime,
+      followUp: { id: 'f1', agentId: null, teamId: 'team-billing', dueDate: '2026-03-12', note: '' },
+    }
+    expect(parseMutationArgs('interaction.log', 1, log, env).ok).toBe(true)
+    expect(parseMutationArgs('interaction.log', 1, { ...log, followUp: null }, env).ok).toBe(true)
+    const both = { ...log, followUp: { ...log.followUp, agentId: 'a1' } }
+    expect(parseMutationArgs('interaction.log', 1, both, env).ok).toBe(false)
+    expect(parseMutationArgs('followUp.complete', 1, { id: 'f1', doneAt: env.clientTime }, env).ok).toBe(true)
+  })
+
   it('upcasts a v1 reading of today to v2 with the outbox row time as takenAt', () => {
     const r = parseMutationArgs(
       'reading.record',

@@ -8,6 +8,7 @@ import { m006SignInThrottle } from './006-sign-in-throttle'
 import { m007SearchConsents } from './007-search-consents'
 import { m008DetachedContent } from './008-detached-content'
 import { m009Interactions } from './009-interactions'
+import { m010SyncClient } from './010-sync-client'
 
 export interface Migration {
   version: number
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   m007SearchConsents,
   m008DetachedContent,
   m009Interactions,
+  m010SyncClient,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -1,4 +1,5 @@
 import { ApiError, type CustomerDraft, type CustomerDuplicate } from '../../../contract'
+import type { CustomerCreateArgs } from '../../../contract/sync/mutations'
 import type { Address } from '../../../core/contact/address'
 import { foldForSearch } from '../../../core/contact/fold'
 import { outOfWindowPeriod, windowContainingDate } from '../../../core/calendar'
@@ -147,6 +148,35 @@ function addressKey(a: {
   )
 }
 
+/** The draft as the contract's `customer.create` args carry it (the central validates it again). */
+function replayDraft(d: NormalisedDraft): CustomerCreateArgs['draft'] {
+  return {
+    kind: d.kind,
+    firstName: d.firstName,
+    lastName: d.lastName,
+    companyName: d.companyName,
+    personalCode: d.personalCode,
+    registrationNo: d.registrationNo,
+    vatNo: d.vatNo,
+    email: d.email,
+    phone: d.phone,
+    language: d.language,
+    address: d.address,
+    premises: d.premises.map((p) => ({
+      address: p.address,
+      billingType: p.billingType,
+      monthlyInstalmentCents: p.monthlyInstalmentCents,
+      meter: {
+        meteringPointId: p.meter.meteringPointId,
+        serial: p.meter.serial,
+        model: p.meter.model,
+        digits: p.meter.digits,
+        maxFlowM3h: p.meter.maxFlowM3h,
+      },
+    })),
+  }
+}
+
 export interface CreateResult {
   customerId: string
   customerNumber: string
@@ -193,7 +223,7 @@ export function createCustomer(
   const { result } = commitMutation(
     db,
     actor,
-    { name: 'customer.create', entityType: 'customer', entityId: id, customerId: id, args: { id, draft: d } },
+    { name: 'customer.create', entityType: 'customer', entityId: id, customerId: id, args: null },
     () => {
       const customerNumber = issueNumber(db, 'customer')
       db.prepare(
@@ -304,6 +334,14 @@ export function createCustomer(
         })
       refreshSearchIndex(db)
       return {
+        // customer.create v2: the row ids and the (provisional) numbers this desk made travel too, so the
+        // central's rows are the desk's rows and a renumbering is visible.
+        args: {
+          id,
+          draft: replayDraft(d),
+          rows: premises.map((p) => ({ premiseId: p.premiseId, meterId: p.meterId })),
+          numbers: { customerNumber, subscriberNumbers: premises.map((p) => p.subscriberNumber) },
+        } satisfies CustomerCreateArgs,
         result: { customerId: id, customerNumber },
         after: {
           customerNumber,

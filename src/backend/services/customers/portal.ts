@@ -76,7 +76,9 @@ export async function createLogin(
       entityType: 'portal_account',
       entityId: id,
       customerId: c.id,
-      args: { id, customerId: c.id, email },
+      // The verifier of the printed temporary password, so it works centrally too (a secret arg: never
+      // logged or exported, see contract/sync redactArgs).
+      args: { id, customerId: c.id, email, passwordVerifier: hash },
     },
     () => {
       // Checked inside the transaction: never a second login for the same e-mail (the column is UNIQUE too).
@@ -116,7 +118,7 @@ export async function resetPassword(
       entityId: a.id,
       customerId,
       baseVersion: a.version,
-      args: { id: a.id },
+      args: { id: a.id, passwordVerifier: hash },
     },
     () => {
       db.prepare(

@@ -47,18 +47,23 @@ export function requireMeter(db: Db, meterId: string): MeterRow {
 
 /**
  * The instant the reading counts as taken: now when it is today's; noon Riga time for an earlier date
- * (a letter or an e-mail read later), so the window follows the date the agent typed.
+ * (a letter or an e-mail read later), so the window follows the date the agent typed. It travels in the
+ * outbox (`takenAt`) so the central judges the window by the same moment.
  */
+export function readingInstant(date: string | undefined, nowMs: number): number {
+  return !date || date === rigaToday(nowMs) ? nowMs : rigaWallTimeToEpochMs(date, 12)
+}
+
 function instantFor(date: string | undefined, nowMs: number, meter: MeterRow): number {
   const today = rigaToday(nowMs)
-  if (!date || date === today) return nowMs
+  if (!date || date === today) return readingInstant(date, nowMs)
   if (date > today) throw new ApiError('VALIDATION', 'readings.errors.futureDate', { date, today })
   if (date < meter.installed_at)
     throw new ApiError('VALIDATION', 'readings.errors.beforeInstalled', {
       date,
       installedAt: meter.installed_at,
     })
-  return rigaWallTimeToEpochMs(date, 12)
+  return readingInstant(date, nowMs)
 }
 
 /** `mayCorrect`: the agent holds the `correctReadings` right (see RIGHTS in the contract). */

@@ -3,7 +3,7 @@ import type { ReadingValidationResult } from '../../../contract/methods/readings
 import { uuidv7 } from '../../ids'
 import { commitMutation, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
-import { evaluate, type CandidateInput } from './candidate'
+import { evaluate, readingInstant, type CandidateInput } from './candidate'
 import { stmt } from './repo'
 
 export interface RecordInput extends CandidateInput {
@@ -39,7 +39,12 @@ export function recordReading(
       entityType: 'reading',
       entityId: readingId,
       customerId: meterCustomer?.customer_id ?? null,
-      args: { readingId, ...input },
+      // takenAt: the moment the desk resolved, so the central judges the window as the desk did.
+      args: {
+        readingId,
+        ...input,
+        takenAt: new Date(readingInstant(input.date, actor.nowMs)).toISOString(),
+      },
     },
     () => {
       const { meter, core, result } = evaluate(db, input, actor.nowMs, mayCorrect)

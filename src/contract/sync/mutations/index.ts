@@ -8,6 +8,7 @@ import {
   consentUndo,
 } from './customers'
 import { documentAdd, documentDecide } from './documents'
+import { followUpComplete, interactionLog } from './interactions'
 import {
   portalCreateLogin,
   portalLock,
@@ -50,6 +51,8 @@ export const mutationSpecs = {
   'portalUser.add': portalUserAdd,
   'portalUser.setRights': portalUserSetRights,
   'portalUser.revoke': portalUserRevoke,
+  'interaction.log': interactionLog,
+  'followUp.complete': followUpComplete,
 } as const satisfies Record<string, MutationArgsSpec>
 
 export type MutationName = keyof typeof mutationSpecs
