@@ -119,7 +119,7 @@ export function cmsEvidence(
       crls: [...sources.crls, ...(evidence.crls ?? [])],
       timeMarkOf: null,
     },
-    archive: archiveOf(assessArchive(si, evidence.archiveTimestamp, store, pool)),
+    archive: archiveOf(assessArchive(sd, si, data, evidence.archiveTimestamp, store, pool)),
     algorithms: { digests, unknown: false },
     after: evidence.after ?? [],
     report: {

@@ -45,6 +45,8 @@ export interface SignerInfo {
 }
 
 export interface SignedData {
+  /** The SignedData SEQUENCE as received (a CAdES archive-time-stamp-v3 covers its parts as encoded). */
+  node: Asn1
   contentType: string
   /** Enveloped content, or null when detached. */
   content: Buffer | null
@@ -131,6 +133,7 @@ export function parseSignedData(bytes: Buffer): SignedData {
     }
     const signerSet = expect(child(sd, i, 'signerInfos'), TAG.SET, 'signerInfos')
     return {
+      node: sd,
       contentType,
       content: eContent,
       certificates,

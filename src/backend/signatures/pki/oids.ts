@@ -11,6 +11,10 @@ export const OID = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
   archiveTimestampV3: '0.4.0.1733.2.4',
+  /** ats-hash-index-v3 (EN 319 122-1 §5.5.2), an unsigned attribute of the archive timestamp token. */
+  atsHashIndexV3: '0.4.0.19122.1.5',
+  /** ats-hash-index of TS 101 733 v2.2.1 (whole unsigned attributes hashed, not each value). */
+  atsHashIndex: '0.4.0.1733.2.5',
   revocationValues: '1.2.840.113549.1.9.16.2.24',
   adbeRevocationInfo: '1.2.840.113583.1.1.8',
   // Extensions

@@ -58,6 +58,7 @@ export const OIDS = {
   signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
   revocationValues: '1.2.840.113549.1.9.16.2.24',
   archiveTimestampV3: '0.4.0.1733.2.4',
+  atsHashIndexV3: '0.4.0.19122.1.5',
   riOcspResponse: '1.3.6.1.5.5.7.16.2',
   ocspBasic: '1.3.6.1.5.5.7.48.1.1',
 }
@@ -257,8 +258,17 @@ export function signedData(o: SignedDataOptions): Buffer {
   return seq(oidDer(OIDS.signedData), ctx(0, sd))
 }
 
-/** An RFC 3161 TimeStampToken over `stamped` (SHA-256 imprint) issued by `tsa` at `genTime`. */
-export function timestampToken(tsa: TestId, stamped: Buffer, at: Date, certs: TestId[] = [tsa]): Buffer {
+/**
+ * An RFC 3161 TimeStampToken over `stamped` (SHA-256 imprint) issued by `tsa` at `genTime`; `unsigned`
+ * attributes go on the token's own SignerInfo (an archive timestamp's ats-hash-index-v3).
+ */
+export function timestampToken(
+  tsa: TestId,
+  stamped: Buffer,
+  at: Date,
+  certs: TestId[] = [tsa],
+  unsigned: Buffer[] = [],
+): Buffer {
   const tst = seq(
     int(1),
     oidDer('1.3.6.1.4.1.99999.1'),
@@ -266,7 +276,14 @@ export function timestampToken(tsa: TestId, stamped: Buffer, at: Date, certs: Te
     int(++serialCounter),
     genTime(at),
   )
-  return signedData({ signer: tsa, contentType: OIDS.tstInfo, content: tst, signingTime: at, certs })
+  return signedData({
+    signer: tsa,
+    contentType: OIDS.tstInfo,
+    content: tst,
+    signingTime: at,
+    certs,
+    unsigned: () => unsigned,
+  })
 }
 
 /** The RFC 5940 RevocationInfoChoice carrying an OCSP response: [1] { id-ri-ocsp-response, OCSPResponse }. */
