@@ -156,7 +156,25 @@ function parseExtensions(ext: Asn1, cert: Partial<Certificate>): void {
 }
 
 /** Parse a DER certificate; throws Asn1Error (or a crypto error) on malformed input. */
+/**
+ * Parsed certificates by their DER: the same CA, TSA and OCSP certificates arrive in every document (and
+ * several times in one), and building the key objects dominated validation time. A Certificate is never
+ * changed after parsing (frozen), so sharing one is safe; the map is bounded, oldest entry out first.
+ */
+const PARSED = new Map<string, Certificate>()
+const MAX_PARSED = 4096
+
 export function parseCertificate(der: Buffer): Certificate {
+  const key = der.toString('base64')
+  const known = PARSED.get(key)
+  if (known) return known
+  const cert = Object.freeze(parseCertificateUncached(der))
+  if (PARSED.size >= MAX_PARSED) PARSED.delete(PARSED.keys().next().value as string)
+  PARSED.set(key, cert)
+  return cert
+}
+
+function parseCertificateUncached(der: Buffer): Certificate {
   const root = parseAsn1(der)
   const tbs = expect(child(root, 0, 'tbsCertificate'), TAG.SEQUENCE, 'tbsCertificate')
   let i = 0
@@ -229,12 +247,23 @@ export function isIssuedBy(cert: Certificate, issuer: Certificate): boolean {
     return false
   if (cert.authorityKeyId && issuer.subjectKeyId && !cert.authorityKeyId.equals(issuer.subjectKeyId))
     return false
+  // Parsed certificates are shared and immutable, so a pair's answer is remembered (chains are rebuilt
+  // for the signer, timestamps and OCSP responders of every document).
+  let known = ISSUED_BY.get(cert)
+  const hit = known?.get(issuer)
+  if (hit !== undefined) return hit
+  let ok: boolean
   try {
-    return cert.x509.verify(issuer.publicKey)
+    ok = cert.x509.verify(issuer.publicKey)
   } catch {
-    return false
+    ok = false
   }
+  if (!known) ISSUED_BY.set(cert, (known = new WeakMap()))
+  known.set(issuer, ok)
+  return ok
 }
+
+const ISSUED_BY = new WeakMap<Certificate, WeakMap<Certificate, boolean>>()
 
 /** Names compared by attribute values when string types differ (PrintableString vs UTF8String). */
 export function nameKey(dn: DistinguishedName): string {
