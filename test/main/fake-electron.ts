@@ -197,7 +197,10 @@ export const fakeElectron = {
     },
   },
   net: {
-    fetch(url: string, init: RequestInit & { bypassCustomProtocolHandlers?: boolean } = {}): Promise<Response> {
+    fetch(
+      url: string,
+      init: RequestInit & { bypassCustomProtocolHandlers?: boolean } = {},
+    ): Promise<Response> {
       state.netFetches.push({ url, init })
       const { bypassCustomProtocolHandlers: _bypass, ...rest } = init
       return fetch(url, rest)
