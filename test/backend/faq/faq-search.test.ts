@@ -101,6 +101,8 @@ describe('FAQ search', () => {
       true,
     )
     expect(ids(plain)).toContain('readings-meter-exchange')
+    // The ending does not matter either: the nominative finds the genitive of the window article.
+    expect(ids(plain)).toContain('readings-window')
     const marked = await search({ query: 'SKAITĪTĀJS', language: 'lv' })
     expect(ids(marked)).toEqual(ids(plain))
     expect(ids(await search({ query: 'izlidzinatais maksajums', language: 'lv' }))[0]).toBe(
@@ -109,12 +111,17 @@ describe('FAQ search', () => {
     expect(ids(await search({ query: 'parskats', language: 'lv' }))).toContain('invoices-statement')
   })
 
-  it('folds Russian case, and ё is not confused with е', async () => {
+  it('folds Russian case, and ё is searched as е (as Russian is mostly typed)', async () => {
     const lower = await search({ query: 'показания', language: 'ru' })
     const upper = await search({ query: 'ПОКАЗАНИЯ', language: 'ru' })
     expect(lower.total).toBeGreaterThan(2)
     expect(ids(upper)).toEqual(ids(lower))
     expect(ids(await search({ query: 'СЧЁТЧИКА', language: 'ru' }))).toContain('readings-window')
+    expect(ids(await search({ query: 'счетчика', language: 'ru' }))).toContain('readings-window')
+    const payment = await search({ query: 'платёж', language: 'ru' })
+    expect(payment.items[0]).toMatchObject({ id: 'invoices-billing-types', match: 'question' })
+    // Another case of the same word: показаний (genitive plural) finds показания.
+    expect(ids(await search({ query: 'показаний', language: 'ru' }))).toContain('readings-window')
   })
 
   it('ranks articles matched in the question above those matched only in the answer', async () => {
