@@ -4,6 +4,7 @@ import type { FaqArticleView, FaqHit, Language, MethodInput, MethodOutput } from
 import { useApi } from '../api'
 
 type Categories = MethodOutput<'faq.categories'>['categories']
+export type FaqVersion = MethodOutput<'faq.history'>['versions'][number]
 type Category = Categories[number]['id']
 export type FaqEdit = Omit<MethodInput<'faq.update'>, 'id' | 'language' | 'baseVersion'>
 
@@ -25,6 +26,8 @@ export const useFaqStore = defineStore('faq', () => {
   const article = shallowRef<FaqArticleView | null>(null)
   const articleLanguages = shallowRef<Language[]>([])
   const articleError = shallowRef<unknown>(null)
+  /** Earlier versions of the open article in the language shown (supervisors), newest first. */
+  const history = shallowRef<FaqVersion[]>([])
   let ticket = 0
   let articleTicket = 0
 
@@ -65,6 +68,7 @@ export const useFaqStore = defineStore('faq', () => {
       article.value = r.article
       articleLanguages.value = r.languages
       articleError.value = null
+      history.value = []
     } catch (e) {
       if (mine === articleTicket) articleError.value = e
     }
@@ -74,6 +78,15 @@ export const useFaqStore = defineStore('faq', () => {
     articleTicket++
     article.value = null
     articleError.value = null
+    history.value = []
+  }
+
+  async function loadHistory(): Promise<void> {
+    const current = article.value
+    if (!current) return
+    const r = await api.call('faq.history', { id: current.id, language: current.language })
+    if (article.value?.id === current.id && article.value.language === current.language)
+      history.value = r.versions
   }
 
   /** A supervisor's edit of the open article in the language shown; answers with the new version. */
@@ -87,6 +100,7 @@ export const useFaqStore = defineStore('faq', () => {
       ...edit,
     })
     article.value = r.article
+    history.value = []
     return r.article
   }
 
@@ -102,7 +116,9 @@ export const useFaqStore = defineStore('faq', () => {
     article,
     articleLanguages,
     articleError,
+    history,
     loadCategories,
+    loadHistory,
     search,
     open,
     close,

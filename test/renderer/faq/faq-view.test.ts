@@ -127,5 +127,11 @@ describe('the FAQ section', () => {
     expect(article()?.querySelector('h2')?.textContent?.trim()).toBe('Vai nulles rādījums jāiesniedz?')
     expect(article()?.textContent).toContain('2. versija')
     expect(questions()).toContain('Vai nulles rādījums jāiesniedz?')
+    // The text it replaced is kept and shown on request.
+    document.querySelector<HTMLElement>('button[data-testid=faq-history-show]')!.click()
+    await desk.settle()
+    const history = document.querySelector('[data-testid=faq-history]')
+    expect(history?.textContent).toContain('1. versija, aizstāja Jānis Bērziņš')
+    expect(history?.textContent).toContain('Vai rādījums jāiesniedz arī tad, ja gāzi neesmu lietojis?')
   }, 60_000)
 })
