@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { foldForSearch } from '../../src/core/contact/fold'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
-import { DocumentsSection, NewCustomerForm, Shell } from './support/pages'
+import { CustomersPage, DocumentsSection, NewCustomerForm, Shell } from './support/pages'
 
 /**
  * Issue 10 in Chromium at the common agent screen (1366×768), in Latvian and Russian: an e-mail with a
@@ -74,8 +74,7 @@ describe('an agent’s work is kept and the desk works for the open customer (LV
 
   it('opens the Documents section (Alt+4) on the customer open in the Customers section, named in the header', async () => {
     const [anna] = people
-    await shell.go(`/customers?id=${anna.id}`)
-    await app.page.locator('.customer-profile').waitFor()
+    await new CustomersPage(app.page).openById(anna.id)
     await app.page.keyboard.press('Alt+4')
     const docs = new DocumentsSection(app.page)
     await expect.poll(() => app.page.url()).toContain(`customer=${anna.id}`)
@@ -87,13 +86,13 @@ describe('an agent’s work is kept and the desk works for the open customer (LV
   it('files an unsigned PDF as not signed (not damaged) under its own name', async () => {
     const docs = new DocumentsSection(app.page)
     await docs.addFile(join(files, 'Iesniegums.pdf'))
-    const badge = docs.review.locator('.dr-badge-large[data-status=UNSUPPORTED]')
+    const badge = docs.badge('UNSUPPORTED')
     await badge.waitFor()
     expect(await badge.innerText()).toContain('Nav parakstīts')
     const review = await docs.review.innerText()
     expect(review).not.toContain('Bojāts')
     expect(review).not.toContain('document.pdf')
-    expect(await docs.review.locator('table').first().innerText()).toContain('Iesniegums.pdf')
+    expect(await docs.innerFiles.innerText()).toContain('Iesniegums.pdf')
     expect(await docs.list.innerText()).toContain('Nav parakstīts')
     await shell.shot(join(SHOTS, 'agent-work-lv-documents.png'))
     expect(await axeViolations(app.page)).toEqual([])
@@ -119,8 +118,8 @@ describe('an agent’s work is kept and the desk works for the open customer (LV
     const docs = new DocumentsSection(app.page)
     await shell.go(`/documents?customer=${anna.id}`)
     await expect.poll(() => docs.list.innerText()).toContain('Не подписан')
-    await docs.list.getByRole('button', { name: 'Iesniegums.pdf' }).click()
-    await docs.review.locator('.dr-badge-large[data-status=UNSUPPORTED]').waitFor()
+    await docs.openFromList('Iesniegums.pdf')
+    await docs.badge('UNSUPPORTED').waitFor()
     expect(await docs.review.innerText()).toContain('Не подписан')
     await shell.shot(join(SHOTS, 'agent-work-ru-documents.png'))
 

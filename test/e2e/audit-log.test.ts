@@ -7,7 +7,7 @@ import { manualClock } from '../../src/backend/clock'
 import { recordAccess } from '../../src/backend/db/mutations'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
 import { layoutProblems } from './support/layout'
-import { AuditLogPage, CustomersPage, Desk } from './support/pages'
+import { AuditLogPage, CustomersPage, Shell } from './support/pages'
 
 /**
  * The supervisor's audit log in the browser shell (issue 10): an agent's work shows up labelled; the
@@ -68,12 +68,12 @@ describe('audit log', () => {
   it('Latvian: filters by action with the keyboard and by a typed period, pages, exports and records the export', async () => {
     const page = await app.newPage()
     await signIn(page, 'janis', 'janis-demo')
-    const desk = new Desk(page)
+    const shell = new Shell(page)
     const log = new AuditLogPage(page)
     await page.keyboard.press('Alt+8')
     await log.rows.first().waitFor()
     // Alt+8 lands in the first filter, not on <main>.
-    expect(await desk.focused()).toBe('span#audit-agent')
+    expect(await shell.focused()).toBe('span#audit-agent')
     expect(await log.rows.first().innerText()).toContain('Valoda mainīta')
     expect(await log.rows.first().innerText()).toContain('Saziņas valoda: Latviešu → English')
     await page.screenshot({ path: join(SHOTS, 'audit-log-lv.png') })
@@ -81,19 +81,12 @@ describe('audit log', () => {
     expect(await axeViolations(page)).toEqual([])
 
     // The action by keyboard: open the list, type to find, Enter.
-    await page.locator('#audit-action').focus()
-    await page.keyboard.press('Enter')
-    await page.getByRole('option', { name: 'Valoda mainīta', exact: true }).click()
+    await log.chooseAction('Valoda mainīta')
     await expect.poll(() => log.rows.count()).toBe(1)
-    await page.locator('#audit-action').focus()
-    await page.keyboard.press('Enter')
-    await page.getByRole('option', { name: 'Klienta profils atvērts', exact: true }).click()
+    await log.chooseAction('Klienta profils atvērts')
     // A typed period in the screen's own date form (the closing stop may be left out).
-    await page.locator('#audit-from').fill('01.10.2026')
-    await page.locator('#audit-from').press('Tab')
-    await page.locator('#audit-to').fill('31.10.2026.')
-    await page.locator('#audit-to').press('Tab')
-    await expect.poll(() => page.locator('#audit-from').inputValue()).toBe('01.10.2026.')
+    await log.period('01.10.2026', '31.10.2026.')
+    await expect.poll(() => log.from.inputValue()).toBe('01.10.2026.')
     await expect
       .poll(async () => (await log.rows.allInnerTexts()).every((r) => /\.10\.2026\./.test(r)))
       .toBe(true)
@@ -124,7 +117,7 @@ describe('audit log', () => {
     expect(lines).toHaveLength(october + 1)
     expect(lines[1]).toMatch(/^\d{2}\.10\.2026\. \d{2}:\d{2};/)
     // The export is in the log itself.
-    await log.section.getByRole('button', { name: 'Notīrīt filtrus' }).click()
+    await log.clearFilters('Notīrīt filtrus')
     await expect.poll(() => log.rows.first().innerText()).toContain('Audita žurnāls eksportēts')
     expect(await log.rows.first().innerText()).toContain(`Ierakstu skaits: ${october}`)
     expect(app.consoleErrors).toEqual([])
@@ -133,9 +126,9 @@ describe('audit log', () => {
   it('Russian: the same section with Russian labels and date forms, words and numbers whole', async () => {
     const page = await app.newPage()
     await signIn(page, 'janis', 'janis-demo')
-    const desk = new Desk(page)
-    await desk.language('ru')
-    await desk.go('audit')
+    const shell = new Shell(page)
+    await shell.language('ru')
+    await shell.section('audit')
     const log = new AuditLogPage(page)
     await log.rows.first().waitFor()
     const text = await log.section.innerText()

@@ -2,6 +2,7 @@ import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { launchApp, signIn, type E2eApp } from './support/app'
+import { Shell } from './support/pages'
 
 // Issue 11: style-src without 'unsafe-inline'. The page gets a nonce per load, PrimeVue puts it on its
 // <style> elements, and nothing the desk shows needs an inline style the policy refuses.
@@ -51,13 +52,14 @@ describe('the content security policy of the page', () => {
 
   it('lets PrimeVue style every section through the nonce, with no violation', async () => {
     await signIn(page)
+    const shell = new Shell(page)
     for (const digit of ['1', '2', '3', '4', '5', '6', '7', '0']) {
       await page.keyboard.press(`Alt+${digit}`)
-      await page.locator('#main h1').first().waitFor()
+      await shell.heading.waitFor()
     }
     // A customer view and a dialog mount the heavier components (tables, overlays, toasts).
     await page.keyboard.press('Alt+1')
-    const search = page.locator('#main input').first()
+    const search = shell.firstInput
     await search.fill('a')
     await page.waitForTimeout(300)
     await page.keyboard.press('Escape')

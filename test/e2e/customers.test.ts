@@ -5,7 +5,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
-import { PdfTab } from './support/pages'
+import {
+  BlobCatcher,
+  ConsentsCard,
+  CustomersPage,
+  NewCustomerForm,
+  PdfTab,
+  PortalCard,
+  Shell,
+} from './support/pages'
 
 /**
  * Customers end to end in the browser shell (issue 3): create a household with a premise and meter, find
@@ -25,11 +33,15 @@ afterAll(async () => {
   await app?.close()
 })
 
-async function search(page: Page, text: string): Promise<void> {
-  const box = page.locator('#customer-search-input')
-  await box.fill('')
-  await box.type(text, { delay: 20 })
-  await page.locator('.search-hit').first().waitFor()
+/** The agent's view of a tab: the frame, the customer view and its cards. */
+function screens(page: Page) {
+  return {
+    shell: new Shell(page),
+    customers: new CustomersPage(page),
+    form: new NewCustomerForm(page),
+    portal: new PortalCard(page),
+    consents: new ConsentsCard(page),
+  }
 }
 
 describe('customers (LV, then RU)', () => {
@@ -38,95 +50,88 @@ describe('customers (LV, then RU)', () => {
 
   it('creates a household with a premise and a meter, keeping what was typed after a refusal', async () => {
     const { page } = app
-    await page.evaluate(() => (location.hash = '#/customers'))
-    await page.getByRole('button', { name: 'Jauns klients' }).click()
-    await page.locator('#n-first').fill('Ērika')
-    await page.locator('#n-last').fill('Šņore')
-    await page.locator('#n-code').fill('120768-18760')
-    await page.locator('#n-email').fill('erika.snore@example.lv')
-    await page.locator('#n-phone').fill('2612 3456')
-    await page.locator('#n-lang').selectOption('ru')
-    await page.locator('#a-street').fill('Brīvības iela')
-    await page.locator('#a-house').fill('77')
-    await page.locator('#a-apartment').fill('3')
-    await page.locator('#a-town').fill('Rīga')
-    await page.locator('#a-postalCode').fill('LV-1001')
-    await page.locator('#p0-billing').selectOption('balanced')
-    await page.locator('#p0-instalment').fill('35,50')
-    await page.locator('#p0-mp').fill('A000000777')
-    await page.locator('#p0-serial').fill('EL-77777')
-    await page.locator('#p0-reading').fill('123')
-    await page.getByRole('button', { name: 'Izveidot klientu' }).click()
+    const { shell, customers, form } = screens(page)
+    await shell.go('/customers')
+    await shell.press('Jauns klients')
+    await form.fill({
+      'n-first': 'Ērika',
+      'n-last': 'Šņore',
+      'n-code': '120768-18760',
+      'n-email': 'erika.snore@example.lv',
+      'n-phone': '2612 3456',
+    })
+    await form.field('n-lang').selectOption('ru')
+    await form.fill({
+      'a-street': 'Brīvības iela',
+      'a-house': '77',
+      'a-apartment': '3',
+      'a-town': 'Rīga',
+      'a-postalCode': 'LV-1001',
+    })
+    await form.field('p0-billing').selectOption('balanced')
+    await form.fill({
+      'p0-instalment': '35,50',
+      'p0-mp': 'A000000777',
+      'p0-serial': 'EL-77777',
+      'p0-reading': '123',
+    })
+    await shell.press('Izveidot klientu')
     // A wrong check digit: the message comes from the core validator, the typed value stays.
-    await expect.poll(() => page.locator('.create-form').innerText()).toContain('kontrolcipars nesakrīt')
-    expect(await page.locator('#n-code').inputValue()).toBe('120768-18760')
-    await page.locator('.create-form').screenshot({ path: join(SHOTS, 'customers-lv-create-refused.png') })
-    await page.locator('#n-code').fill('120768-18764')
-    await page.getByRole('button', { name: 'Izveidot klientu' }).click()
-    await page.locator('.customer-profile').waitFor()
+    await expect.poll(() => form.form.innerText()).toContain('kontrolcipars nesakrīt')
+    expect(await form.field('n-code').inputValue()).toBe('120768-18760')
+    await form.form.screenshot({ path: join(SHOTS, 'customers-lv-create-refused.png') })
+    await form.field('n-code').fill('120768-18764')
+    await shell.press('Izveidot klientu')
+    await customers.profile.waitFor()
     customerUrl = page.url()
-    const text = await page.locator('.customer-profile').innerText()
+    const text = await customers.profile.innerText()
     expect(text).toContain('Ērika Šņore')
     expect(text).toContain('120768-*****')
     expect(text).toContain('A000000777')
     expect(text).toContain('Izlīdzinātais maksājums')
     expect(text).toContain('Šajā darbstacijā vēl nav šī klienta rēķinu')
-    subscriber = (await page.locator('.customer-profile tbody tr td:nth-child(2)').first().innerText()).trim()
+    subscriber = await customers.firstSubscriber()
     expect(subscriber).toMatch(/^\d{9}$/)
-    expect(await page.locator('.customer-context').innerText()).toContain('Ērika Šņore')
+    expect(await shell.customerContext.innerText()).toContain('Ērika Šņore')
   })
 
   it('finds it by a diacritic-free name and by subscriber number; arrows and Enter open, Esc clears', async () => {
     const { page } = app
-    await page.evaluate(() => (location.hash = '#/customers'))
-    await search(page, 'erika snore')
-    expect(await page.locator('.search-hit').first().innerText()).toContain('Ērika Šņore')
+    const { shell, customers } = screens(page)
+    await shell.go('/customers')
+    await customers.search.find('erika snore', 20)
+    expect(await customers.hits.first().innerText()).toContain('Ērika Šņore')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.url()).toBe(customerUrl)
-    await search(page, subscriber)
-    const first = page.locator('.search-hit').first()
+    await customers.search.find(subscriber, 20)
+    const first = customers.hits.first()
     expect(await first.innerText()).toContain('Ērika Šņore')
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.url()).toBe(customerUrl)
-    await page.locator('#customer-search-input').press('Escape')
-    expect(await page.locator('#customer-search-input').inputValue()).toBe('')
+    await customers.searchBox.press('Escape')
+    expect(await customers.searchBox.inputValue()).toBe('')
   })
 
   it('creates the portal login and prints the welcome letter (PDF in a new tab, text checked)', async () => {
     const { page, context } = app
-    await page.getByRole('button', { name: 'Izveidot portāla lietotāju' }).click()
-    const password = (await page.locator('[data-test=temporary-password]').innerText()).trim()
+    const { shell, portal } = screens(page)
+    await shell.press('Izveidot portāla lietotāju')
+    const password = (await portal.temporaryPassword.innerText()).trim()
     expect(password).toMatch(/^[A-Za-z2-9]{12}$/)
     // The letter opens in a new tab as a blob: URL. Headless Chromium has no PDF viewer to read it back
     // from, so the test keeps the blob the page creates and reads its bytes in the page.
-    await page.evaluate(() => {
-      const g = globalThis as unknown as { __blobs: Blob[]; URL: typeof URL }
-      g.__blobs = []
-      const create = g.URL.createObjectURL.bind(g.URL)
-      g.URL.createObjectURL = (b: Blob) => (g.__blobs.push(b), create(b))
-    })
-    const [tab] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Drukāt sveiciena vēstuli' }).click(),
-    ])
-    await expect
-      .poll(() => page.evaluate(() => (globalThis as unknown as { __blobs: Blob[] }).__blobs.length))
-      .toBe(1)
+    const blobs = new BlobCatcher(page)
+    await blobs.install()
+    const [tab] = await Promise.all([context.waitForEvent('page'), shell.press('Drukāt sveiciena vēstuli')])
+    await expect.poll(() => blobs.count()).toBe(1)
     // The tab is titled for the letter in the agent's language, not with a blob: address.
     const letterTab = new PdfTab(tab)
     await letterTab.shown()
     expect(await letterTab.title()).toMatch(/^Sveiciena vēstule, klients \d+$/u)
-    const b64 = await page.evaluate(async () => {
-      const blob = (globalThis as unknown as { __blobs: Blob[] }).__blobs[0]
-      const bytes = new Uint8Array(await blob.arrayBuffer())
-      let s = ''
-      for (const b of bytes) s += String.fromCharCode(b)
-      return `${blob.type}|${btoa(s)}`
-    })
+    const { type, base64: data } = await blobs.first()
     await tab.close()
-    const [type, data] = b64.split('|')
     expect(type).toBe('application/pdf')
     const file = join(SHOTS, 'customers-welcome-letter.pdf')
     writeFileSync(file, Buffer.from(data, 'base64'))
@@ -141,46 +146,42 @@ describe('customers (LV, then RU)', () => {
     ]) {
       expect(text).toContain(s)
     }
-    await page.getByRole('button', { name: 'Gatavs' }).click()
-    expect(await page.locator('[data-test=temporary-password]').count()).toBe(0)
-    expect(await page.locator('#c-portal + p').innerText()).toContain('izveidots, vēl nav pieslēdzies')
+    await shell.press('Gatavs')
+    expect(await portal.temporaryPassword.count()).toBe(0)
+    expect(await portal.state.innerText()).toContain('izveidots, vēl nav pieslēdzies')
   })
 
   it('adds a user with rights on the premise', async () => {
-    const { page } = app
-    await page.getByRole('button', { name: 'Pievienot lietotāju' }).click()
-    await page.locator('#u-first').fill('Pēteris')
-    await page.locator('#u-last').fill('Šņore')
-    await page.locator('#u-email').fill('peteris@example.lv')
-    const rights = page.locator('.rights-set')
-    await rights.getByLabel('Rēķini un pārskati').check()
-    await rights.getByLabel('Ziņot rādījumus').check()
-    await page.getByRole('button', { name: 'Pievienot', exact: true }).click()
-    await page.locator('.portal-user').waitFor()
-    const user = await page.locator('.portal-user').innerText()
+    const { shell, portal } = screens(app.page)
+    await shell.press('Pievienot lietotāju')
+    await portal.userField('first').fill('Pēteris')
+    await portal.userField('last').fill('Šņore')
+    await portal.userField('email').fill('peteris@example.lv')
+    await portal.grant('Rēķini un pārskati')
+    await portal.grant('Ziņot rādījumus')
+    await shell.press('Pievienot', true)
+    await portal.users.waitFor()
+    const user = await portal.users.innerText()
     expect(user).toContain('Pēteris Šņore')
     expect(user).toContain('gaida apstiprinājumu')
-    expect(await page.getByLabel(`Rēķini un pārskati ${subscriber}`).isChecked()).toBe(true)
-    expect(await page.getByLabel(`Maksāt ${subscriber}`).isChecked()).toBe(false)
+    expect(await portal.right(`Rēķini un pārskati ${subscriber}`).isChecked()).toBe(true)
+    expect(await portal.right(`Maksāt ${subscriber}`).isChecked()).toBe(false)
   })
 
   it('records a consent only after asking how it was given, then its withdrawal, with time, agent and wording', async () => {
-    const { page } = app
-    const sms = page.locator('.consents li').filter({ hasText: 'SMS' }).locator('input[type=checkbox]')
+    const { shell, consents } = screens(app.page)
+    const sms = consents.checkbox('SMS')
     await sms.click()
     // A click asks first: how the customer gave it, and a confirmation.
-    const dialog = page.getByRole('dialog')
-    await dialog.locator('#consent-via').selectOption('phone')
-    await dialog.getByRole('button', { name: 'Reģistrēt piekrišanu' }).click()
+    await consents.answer('phone', 'Reģistrēt piekrišanu')
     await expect
-      .poll(() => page.locator('.consents').innerText())
+      .poll(() => consents.list.innerText())
       .toContain('darbinieks · pa tālruni · Līga Ozoliņa · marketing-2024-09')
     await sms.click()
-    await page.getByRole('dialog').locator('#consent-via').selectOption('visit')
-    await page.getByRole('dialog').getByRole('button', { name: 'Reģistrēt atteikumu' }).click()
+    await consents.answer('visit', 'Reģistrēt atteikumu')
     await expect.poll(() => sms.isChecked()).toBe(false)
-    await page.getByRole('button', { name: 'Vēsture' }).click()
-    const history = page.locator('.consent-history li')
+    await shell.press('Vēsture')
+    const history = consents.history
     await expect.poll(() => history.count()).toBe(2)
     expect(await history.nth(0).innerText()).toContain('nepiekrīt / atsaukts')
     expect(await history.nth(1).innerText()).toContain('piekrīt')
@@ -188,16 +189,15 @@ describe('customers (LV, then RU)', () => {
 
   it('reveals the personal code only with a reason, and shows everything in the audit trail', async () => {
     const { page } = app
-    await page.getByRole('button', { name: 'Rādīt', exact: true }).click()
-    await page.getByRole('button', { name: 'Rādīt personas kodu' }).click()
-    await expect.poll(() => page.locator('.customer-profile').innerText()).toContain('Ierakstiet iemeslu')
-    await page.locator('#reveal-reason').fill('Klients zvana, pārbaude')
-    await page.getByRole('button', { name: 'Rādīt personas kodu' }).click()
-    await expect.poll(() => page.locator('[data-test=personal-code]').innerText()).toBe('120768-18764')
-    await expect.poll(() => page.locator('.audit-table tbody tr').count()).toBeGreaterThanOrEqual(5)
-    const actions = await page
-      .locator('.audit-table tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))
+    const { shell, customers, portal } = screens(page)
+    await shell.press('Rādīt', true)
+    await shell.press('Rādīt personas kodu')
+    await expect.poll(() => customers.profile.innerText()).toContain('Ierakstiet iemeslu')
+    await customers.revealReason.fill('Klients zvana, pārbaude')
+    await shell.press('Rādīt personas kodu')
+    await expect.poll(() => customers.personalCode.innerText()).toBe('120768-18764')
+    await expect.poll(() => customers.auditTableRows.count()).toBeGreaterThanOrEqual(5)
+    const actions = await customers.auditActions()
     expect(actions).toEqual(
       expect.arrayContaining([
         'customer.create',
@@ -207,61 +207,57 @@ describe('customers (LV, then RU)', () => {
         'customer.revealPersonalCode',
       ]),
     )
-    const audit = await page.locator('.audit-table').innerText()
+    const audit = await customers.auditTable.innerText()
     expect(audit).toContain('Līga Ozoliņa')
     expect(audit).toContain('Personas kods parādīts')
     expect(audit).toContain('Klients zvana, pārbaude')
     await page.screenshot({ path: join(SHOTS, 'customers-lv.png'), fullPage: true })
     // The main area scrolls: the lower cards get their own pictures.
-    await page
-      .locator('section[aria-labelledby=c-portal]')
-      .screenshot({ path: join(SHOTS, 'customers-lv-portal.png') })
-    await page
-      .locator('section[aria-labelledby=c-audit]')
-      .screenshot({ path: join(SHOTS, 'customers-lv-audit.png') })
+    await portal.card.screenshot({ path: join(SHOTS, 'customers-lv-portal.png') })
+    await customers.auditTrail.screenshot({ path: join(SHOTS, 'customers-lv-audit.png') })
     expect(await axeViolations(page)).toEqual([])
     expect(app.consoleErrors).toEqual([])
   })
 
   it('opens reading entry and history for the customer’s meter from the customer view', async () => {
     const { page } = app
-    await page.getByRole('link', { name: 'Ievadīt rādījumu' }).click()
+    const { shell, portal } = screens(page)
+    await shell.follow('Ievadīt rādījumu')
     await page.waitForURL(/#\/readings\?meter=/)
-    await page.locator('#main').getByText('A000000777').first().waitFor()
+    await shell.textInMain('A000000777').waitFor()
     await page.goBack()
-    await page.getByRole('link', { name: 'Rādījumu vēsture' }).click()
+    await shell.follow('Rādījumu vēsture')
     await page.waitForURL(/mode=history/)
     // The history names the meter's customer; a new meter has no readings to chart yet.
-    await page.locator('#main').getByText('Ērika Šņore').first().waitFor()
+    await shell.textInMain('Ērika Šņore').waitFor()
     await page.screenshot({ path: join(SHOTS, 'customers-meter-history-lv.png') })
     await page.goBack()
-    await page.locator('#c-portal').waitFor()
+    await portal.heading.waitFor()
     expect(app.consoleErrors).toEqual([])
   })
 
   it('in Russian: finds the customer, reveals the code and reads the audit trail', async () => {
     const page = await app.newPage()
     await signIn(page, 'olga', 'olga-demo')
-    await page.evaluate(() => (location.hash = '#/customers'))
-    await search(page, 'snore')
+    const { shell, customers, portal } = screens(page)
+    await shell.go('/customers')
+    await customers.search.find('snore', 20)
     await page.keyboard.press('Enter')
-    await page.locator('.customer-profile').waitFor()
-    const text = await page.locator('.customer-profile').innerText()
+    await customers.profile.waitFor()
+    const text = await customers.profile.innerText()
     expect(text).toContain('Выровненный платёж')
     expect(text).toContain('Пользователи и права доступа')
-    await page.getByRole('button', { name: 'Показать', exact: true }).click()
-    await page.locator('#reveal-reason').fill('Клиент просит проверить')
-    await page.getByRole('button', { name: 'Показать персональный код' }).click()
-    await expect.poll(() => page.locator('[data-test=personal-code]').innerText()).toBe('120768-18764')
-    await expect.poll(() => page.locator('.audit-table').innerText()).toContain('Клиент просит проверить')
-    const audit = await page.locator('.audit-table').innerText()
+    await shell.press('Показать', true)
+    await customers.revealReason.fill('Клиент просит проверить')
+    await shell.press('Показать персональный код')
+    await expect.poll(() => customers.personalCode.innerText()).toBe('120768-18764')
+    await expect.poll(() => customers.auditTable.innerText()).toContain('Клиент просит проверить')
+    const audit = await customers.auditTable.innerText()
     expect(audit).toContain('Ольга Петрова')
     expect(audit).toContain('Персональный код показан')
     expect(audit).toContain('Вход в портал создан')
     await page.screenshot({ path: join(SHOTS, 'customers-ru.png'), fullPage: true })
-    await page
-      .locator('section[aria-labelledby=c-portal]')
-      .screenshot({ path: join(SHOTS, 'customers-ru-portal.png') })
+    await portal.card.screenshot({ path: join(SHOTS, 'customers-ru-portal.png') })
     expect(app.consoleErrors).toEqual([])
   })
 })

@@ -10,12 +10,13 @@ import { makeLegacyPersonalCode } from '../../src/core/personal-code'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
 import {
   ConsentsCard,
-  CreateCustomerForm,
   CustomersPage,
   ExportDialog,
   InvoicesPage,
-  ReadingEntryPage,
-} from './support/desk-pages'
+  NewCustomerForm,
+  ReadingsSection,
+  Shell,
+} from './support/pages'
 
 /**
  * Issue 10 "Forms and search" and issue 11 item 2 end to end in the browser shell at 1366×768, in
@@ -48,7 +49,7 @@ const db = () => app.backend.ctx.db
 
 describe('forms and search (LV)', () => {
   it('new customer: the surname error names the surname and clears when fixed; Riga, reading, zone, consent', async () => {
-    const form = new CreateCustomerForm(app.page)
+    const form = new NewCustomerForm(app.page)
     await form.open()
     await form.submit()
     await expect.poll(() => form.errorUnder('n-last')).toBe(lv.validation.lastName.empty)
@@ -83,29 +84,29 @@ describe('forms and search (LV)', () => {
 
   it('search: Попов finds Popovs, "maskavas iela 39 dz 38" the apartment, an invoice number its customer', async () => {
     const customers = new CustomersPage(app.page)
-    await customers.open()
-    await customers.search('Попов')
+    await customers.openSearch()
+    await customers.search.typeQuery('Попов')
     await expect
       .poll(() => customers.hits.allInnerTexts())
       .toEqual(expect.arrayContaining([expect.stringContaining('Aleksandrs Popovs')]))
     await shot(app.page, 'lv-search-cyrillic')
-    await customers.search('maskavas iela 39 dz 38')
+    await customers.search.typeQuery('maskavas iela 39 dz 38')
     expect(await customers.hits.first().innerText()).toContain('Aleksandrs Popovs')
-    await customers.search('zzqxw')
+    await customers.search.typeQuery('zzqxw')
     expect(await customers.hint.innerText()).toBe(lv.customers.search.none)
     const inv = db()
       .prepare('SELECT i.number, i.customer_id AS id FROM invoices i ORDER BY i.issue_date DESC LIMIT 1')
       .get() as { number: string; id: string }
-    await customers.search(inv.number)
+    await customers.search.typeQuery(inv.number)
     await expect.poll(() => customers.openId()).toBe(inv.id)
     await customers.profile.waitFor()
-    expect(await app.page.locator('[data-testid="hit-document"]').innerText()).toContain(inv.number)
+    expect(await customers.foundDocument.innerText()).toContain(inv.number)
     await shot(app.page, 'lv-search-invoice')
   })
 
   it('a consent click asks how it was given, records after confirming, and can be undone (recorded)', async () => {
     const customers = new CustomersPage(app.page)
-    await customers.open(created)
+    await customers.openById(created)
     const consents = new ConsentsCard(app.page)
     await consents.ask('sms')
     expect(await consents.box('sms').isChecked()).toBe(false)
@@ -149,12 +150,12 @@ describe('forms and search (LV)', () => {
            AND EXISTS (SELECT 1 FROM readings r WHERE r.meter_id = m.id AND r.status = 'actual') LIMIT 1`,
       )
       .get() as { id: string; digits: number }
-    const entry = new ReadingEntryPage(app.page)
+    const entry = new ReadingsSection(app.page)
     await entry.openMeter(meter.id)
     await entry.type(10 ** meter.digits - 1)
     await entry.finding('exceeds-max-flow').waitFor()
     // The consumption line is there (it explains the block), the price is not.
-    await app.page.locator('[data-testid="kwh"]').waitFor()
+    await entry.kwh.waitFor()
     expect(await entry.estimate.count()).toBe(0)
     await shot(app.page, 'lv-reading-blocked')
   })
@@ -172,7 +173,7 @@ describe('a supervisor corrects a lower reading', () => {
          FROM meters m WHERE m.removed_at IS NULL) WHERE last - previous >= 40 LIMIT 1`,
       )
       .get() as { id: string; last: number; previous: number }
-    const entry = new ReadingEntryPage(page)
+    const entry = new ReadingsSection(page)
     await entry.openMeter(m.id)
     await entry.type(m.previous + 20)
     await entry.finding('lower-than-last-actual').waitFor()
@@ -191,7 +192,7 @@ describe('forms and search (RU)', () => {
   })
 
   it('the new-customer form in Russian', async () => {
-    const form = new CreateCustomerForm(page)
+    const form = new NewCustomerForm(page)
     await form.open()
     await form.fill({ 'n-first': 'Ольга', 'a-town': 'Riga', 'a-postalCode': '1003' })
     await form.submit()
@@ -203,7 +204,7 @@ describe('forms and search (RU)', () => {
   })
 
   it('consent dialog and export summary in Russian', async () => {
-    await new CustomersPage(page).open(created)
+    await new CustomersPage(page).openById(created)
     const consents = new ConsentsCard(page)
     await consents.ask('post')
     await shot(page, 'ru-consent-dialog')
@@ -226,14 +227,14 @@ describe('forms and search (RU)', () => {
          WHERE c.kind = 'person' AND EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id) LIMIT 1`,
       )
       .get() as { id: string; name: string }
-    await new CustomersPage(page).open(owner.id)
+    await new CustomersPage(page).openById(owner.id)
     const invoices = new InvoicesPage(page)
     await invoices.open()
     await invoices.figures.waitFor()
     expect(await invoices.customer.innerText()).toContain(owner.name)
     await shot(page, 'ru-invoices-open-customer')
     await invoices.lookUp('GD-1999-0000000')
-    await page.getByText(ru.invoices.lookup.notFound).waitFor()
+    await new Shell(page).text(ru.invoices.lookup.notFound).waitFor()
     expect(await invoices.figures.count()).toBe(0)
     await shot(page, 'ru-invoices-not-found')
   })
@@ -247,7 +248,7 @@ describe('forms and search (RU)', () => {
            ORDER BY reading_date DESC LIMIT 1) > 3000 LIMIT 1`,
       )
       .get() as { id: string; last: number }
-    const entry = new ReadingEntryPage(page)
+    const entry = new ReadingsSection(page)
     await entry.openMeter(m.id)
     await entry.type(m.last - 2000)
     await entry.finding('lower-than-last-actual').waitFor()
@@ -260,15 +261,15 @@ describe('forms and search (RU)', () => {
 
   it('whole personal codes that match nobody are limited, with the reason in Russian', async () => {
     const customers = new CustomersPage(page)
-    await customers.open()
+    await customers.openSearch()
     for (let serial = 900; serial < 911; serial++)
-      await customers.search(makeLegacyPersonalCode('1950-01-01', serial)!)
+      await customers.search.typeQuery(makeLegacyPersonalCode('1950-01-01', serial)!)
     await expect
       .poll(() => customers.hint.innerText())
       .toContain(ru.customers.errors.codeLookupsLimited.slice(0, 30))
     await shot(page, 'ru-search-limited')
     // Names still work.
-    await customers.search('Popovs')
+    await customers.search.typeQuery('Popovs')
     expect(await customers.hits.first().innerText()).toContain('Popovs')
     expect(app.consoleErrors).toEqual([])
   })

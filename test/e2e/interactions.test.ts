@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/backend/clock'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
-import { Shell } from './support/pages'
-import { InteractionLogPanel, WorkQueuesPanel } from './support/work-pages'
+import { CustomersPage, InteractionLogPanel, Shell, WorkQueuesPanel } from './support/pages'
 
 /**
  * Issue 12 in Chromium at 1366×768, in Latvian and then Russian: the home page's work queues, and an
@@ -50,7 +49,7 @@ describe('interaction log and work queues (LV, then RU)', () => {
     expect(await queues.card('dueToday').innerText()).toContain('Šodien jāizdara')
     expect(await queues.count('reassess')).toBeGreaterThan(0)
     // Keyboard: the first link due today, then ArrowDown moves inside the list.
-    const links = queues.card('dueToday').locator('a')
+    const links = queues.links('dueToday')
     await links.first().focus()
     await app.page.keyboard.press('ArrowDown')
     if ((await links.count()) > 1)
@@ -66,9 +65,9 @@ describe('interaction log and work queues (LV, then RU)', () => {
       await q.waitFor()
       return q.count('dueToday')
     })()
-    await shell.go(`/customers?id=${customer.id}`)
-    await app.page.locator('.customer-profile').waitFor()
-    await app.page.locator('#customer-search-input').focus()
+    const customers = new CustomersPage(app.page)
+    await customers.openById(customer.id)
+    await customers.searchBox.focus()
     const log = new InteractionLogPanel(app.page)
     await log.openWithShortcut()
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('il-channel')
@@ -78,11 +77,11 @@ describe('interaction log and work queues (LV, then RU)', () => {
     await log.choose('il-topic', 'Rēķins')
     await log.choose('il-outcome', 'Vajadzīgs turpmākais darbs')
     await log.type('il-summary', 'Jautā par novembra rēķinu.\nPārbaudīt rādījumu un atzvanīt.')
-    await app.page.locator('#il-due').fill('27.11.2026.')
-    await app.page.locator('#il-note').fill('Atzvanīt līdz pusdienlaikam')
+    await log.type('il-due', '27.11.2026.')
+    await log.type('il-note', 'Atzvanīt līdz pusdienlaikam')
     await shell.shot(join(SHOTS, 'interactions-lv-form.png'))
     expect(await axeViolations(app.page)).toEqual([])
-    await app.page.locator('#il-note').focus()
+    await log.focus('il-note')
     await log.save()
     await log.form.waitFor({ state: 'detached' })
     await expect.poll(() => log.items.first().innerText()).toContain('Jautā par novembra rēķinu.')

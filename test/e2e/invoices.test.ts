@@ -63,7 +63,7 @@ async function previewPdf(
   const [tab, response] = await Promise.all([
     page.context().waitForEvent('page'),
     page.waitForResponse((r) => r.url().endsWith('/api/billing.print')),
-    new BillingPanel(page).row(number).getByRole('button', { name: button }).click(),
+    new BillingPanel(page).pressInRow(number, button),
   ])
   const envelope = (await response.json()) as { ok: boolean; value: { mime: string; base64: string } }
   expect(envelope.ok).toBe(true)

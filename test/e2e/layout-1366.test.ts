@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/backend/clock'
 import { launchApp, signIn, type E2eApp } from './support/app'
 import { layoutProblems } from './support/layout'
-import { CustomersPage, Desk } from './support/pages'
+import { BillingPanel, CustomersPage, Shell } from './support/pages'
 
 /**
  * The customer view at 1366×768, the common agent screen, in Latvian and Russian (issue 10): no text
@@ -46,20 +46,19 @@ afterAll(async () => {
 
 async function checkCustomerView(lang: 'lv' | 'ru', number: string, tag: string): Promise<void> {
   const { page } = app
-  const desk = new Desk(page)
+  const shell = new Shell(page)
   const customers = new CustomersPage(page)
+  const billing = new BillingPanel(page)
   await customers.open(number)
   await customers.auditRows.first().waitFor()
   // The invoices are listed once: in the billing card, not again beside the balance.
-  expect(
-    await customers.profile.locator('[data-testid=invoice-table], [data-testid=statement-table]').count(),
-  ).toBe(1)
+  expect(await customers.invoiceLists.count()).toBe(1)
   await page.screenshot({ path: join(SHOTS, `layout-${tag}-${lang}-top.png`) })
-  await desk.scrollTo(customers.billing)
+  await shell.scrollTo(customers.billing)
   await page.screenshot({ path: join(SHOTS, `layout-${tag}-${lang}-billing.png`) })
-  await desk.scrollTo(customers.billing.locator('[data-testid=payment-table]'))
+  await shell.scrollTo(billing.payments)
   await page.screenshot({ path: join(SHOTS, `layout-${tag}-${lang}-payments.png`) })
-  await desk.scrollTo(customers.auditTrail)
+  await shell.scrollTo(customers.auditTrail)
   await page.screenshot({ path: join(SHOTS, `layout-${tag}-${lang}-audit.png`) })
   expect(await layoutProblems(page, '#main'), `${tag} ${lang}`).toEqual([])
 }
@@ -77,7 +76,7 @@ describe('customer view at 1366×768', () => {
   })
 
   it('Russian: the same screens with the longer Russian labels', async () => {
-    await new Desk(app.page).language('ru')
+    await new Shell(app.page).language('ru')
     await checkCustomerView('ru', invoiceCustomer, 'invoice')
     await checkCustomerView('ru', balancedCustomer, 'balanced')
     expect(app.consoleErrors).toEqual([])

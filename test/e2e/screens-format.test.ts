@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core'
 import { manualClock } from '../../src/backend/clock'
 import { launchApp, signIn, type E2eApp } from './support/app'
 import { formatProblems, screenText } from './support/layout'
-import { Desk } from './support/pages'
+import {
+  AuditLogPage,
+  BillingPanel,
+  CustomersPage,
+  DocumentsSection,
+  ReadingsSection,
+  Shell,
+} from './support/pages'
 
 /**
  * Every screen speaks the agent's formats (issue 10): the rendered text of the busy screens — a reading
@@ -72,36 +79,31 @@ async function scan(page: Page, lang: 'lv' | 'ru', name: string, problems: strin
 }
 
 async function agentScreens(page: Page, lang: 'lv' | 'ru'): Promise<string[]> {
-  const desk = new Desk(page)
+  const shell = new Shell(page)
+  const readings = new ReadingsSection(page)
+  const customers = new CustomersPage(page)
+  const documents = new DocumentsSection(page)
   const problems: string[] = []
   // A reading outside the window, far above the usual consumption.
-  await desk.go('readings')
-  await page.locator('#single-identifier').fill(meter.mp)
-  await page.locator('#single-identifier').press('Enter')
-  await page.locator('#single-value').waitFor()
-  await page.locator('#single-value').fill(String(meter.last + Math.max(30, Math.round(meter.step * 5))))
-  await page.locator('.rd-findings').waitFor()
-  await page.locator('[data-testid=cost-estimate]').waitFor()
+  await shell.section('readings')
+  await readings.findMeter(meter.mp)
+  await readings.type(meter.last + Math.max(30, Math.round(meter.step * 5)))
+  await readings.findings.waitFor()
+  await readings.estimate.waitFor()
   await scan(page, lang, 'reading', problems)
-  await page.evaluate((id) => (location.hash = `#/readings?meter=${id}&mode=history`), meter.id)
-  await page.locator('[data-testid=history-chart]').waitFor()
+  await readings.openHistory(meter.id)
   await scan(page, lang, 'history', problems)
-  await page.evaluate((id) => (location.hash = `#/customers?id=${id}`), meter.customerId)
-  await page.locator('[data-testid=billing-figures]').waitFor()
-  await page.locator('section[aria-labelledby=c-audit] tbody tr').first().waitFor()
+  await customers.openById(meter.customerId)
+  await new BillingPanel(page).figures.waitFor()
+  await customers.auditRows.first().waitFor()
   await scan(page, lang, 'customer', problems)
-  await desk.go('invoices')
+  await shell.section('invoices')
   await scan(page, lang, 'invoices', problems)
-  await page.evaluate(
-    ([c, d]) => (location.hash = `#/documents?customer=${c}&doc=${d}`),
-    [meter.customerId, documentId],
-  )
-  const review = page.locator('[data-testid=document-review]')
-  await review.locator('[data-testid=checks-toggle]').first().waitFor()
+  await documents.openDocument(meter.customerId, documentId)
   // Open every folded part (certificate, checks) so their texts are read too.
-  for (const summary of await review.locator('details:not([open]) > summary').all()) await summary.click()
+  await documents.unfoldAll()
   await scan(page, lang, 'document', problems)
-  await desk.go('sync')
+  await shell.section('sync')
   await scan(page, lang, 'sync', problems)
   return problems
 }
@@ -121,12 +123,13 @@ describe('no raw ISO dates or decimal points on screen', () => {
   it('the supervisor’s audit log, in Latvian and Russian', async () => {
     const page = await app.newPage()
     await signIn(page, 'janis', 'janis-demo')
-    const desk = new Desk(page)
+    const shell = new Shell(page)
+    const log = new AuditLogPage(page)
     const problems: string[] = []
     for (const lang of ['lv', 'ru'] as const) {
-      if (lang === 'ru') await desk.language('ru')
-      await desk.go('audit')
-      await page.locator('[data-testid=audit-log] tbody tr').first().waitFor()
+      if (lang === 'ru') await shell.language('ru')
+      await shell.section('audit')
+      await log.rows.first().waitFor()
       await scan(page, lang, 'audit-log', problems)
     }
     expect(problems).toEqual([])

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readSettings } from '../../src/backend/services/settings'
 import { axeViolations, launchApp, signIn, type E2eApp } from './support/app'
+import { SettingsPage, Shell } from './support/pages'
 
 // The supervisor's session-lifetime setting and the storage alert, in the real browser shell. (The
 // disk-full alert and its return to normal are in test/renderer/storage-and-lifetime.test.ts: here the
@@ -17,36 +18,35 @@ afterAll(async () => {
 describe('settings and the storage alert in the browser shell', () => {
   it('shows both workstation settings to a supervisor, in Latvian and Russian, without accessibility faults', async () => {
     const { page } = app
+    const shell = new Shell(page)
+    const settings = new SettingsPage(page)
     await signIn(page, 'janis', 'janis-demo')
     await page.keyboard.press('Alt+9')
-    const hours = page.locator('#settings-session-max-hours')
+    const hours = settings.sessionMaxHours
     await hours.waitFor()
     expect(await hours.inputValue()).toBe('10')
     expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: 'out/screenshots/settings-lifetime-lv.png' })
-    await page.getByRole('button', { name: /^RU\b/ }).click()
-    await page.waitForFunction(() => document.documentElement.lang === 'ru')
-    expect(await page.locator('label[for="settings-session-max-hours"]').innerText()).toBe(
-      'Завершать сеансы через (часов)',
-    )
+    await shell.language('RU')
+    expect(await settings.sessionMaxHoursLabel.innerText()).toBe('Завершать сеансы через (часов)')
     await page.screenshot({ path: 'out/screenshots/settings-lifetime-ru.png' })
     await hours.fill('9')
-    await page.locator('#settings-session-max-hours').press('Enter')
-    await page.locator('.p-toast-message').first().waitFor()
+    await hours.press('Enter')
+    await shell.toast.waitFor()
     expect(readSettings(app.backend.ctx.db).sessionMaxHours).toBe(9)
   })
 
   it('says the database is damaged above every section, in the agent’s language', async () => {
     const { page } = app
-    await page.getByRole('button', { name: /^LV\b/ }).click()
-    await page.waitForFunction(() => document.documentElement.lang === 'lv')
+    const shell = new Shell(page)
+    await shell.language('LV')
     await page.keyboard.press('Alt+1')
-    await page.locator('#main h1').first().waitFor()
+    await shell.heading.waitFor()
     // The success toast of the save above fades out first (axe would judge it mid-animation).
-    await page.locator('.p-toast-message').first().waitFor({ state: 'detached', timeout: 20_000 })
+    await shell.toast.waitFor({ state: 'detached', timeout: 20_000 })
     // Damage found (e.g. by the background quick_check): the backend stops writing and says so.
     app.backend.ctx.storage!.markCorrupt('e2e: damaged page')
-    const alert = page.locator('[data-testid="storage-alert"]')
+    const alert = shell.storageAlert
     await alert.waitFor()
     expect(await alert.innerText()).toContain('Datubāzes fails ir bojāts')
     await page.screenshot({ path: 'out/screenshots/storage-damaged-lv.png' })
@@ -54,7 +54,7 @@ describe('settings and the storage alert in the browser shell', () => {
     // Olga (Russian) signs in on the damaged desk in another tab: reading still works, and she is told.
     const ru = await app.newPage()
     await signIn(ru, 'olga', 'olga-demo')
-    const alertRu = ru.locator('[data-testid="storage-alert"]')
+    const alertRu = new Shell(ru).storageAlert
     await alertRu.waitFor()
     expect(await alertRu.innerText()).toContain('Файл базы данных повреждён')
     await ru.screenshot({ path: 'out/screenshots/storage-damaged-ru.png' })

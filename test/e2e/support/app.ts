@@ -9,6 +9,7 @@ import { seedDatabase } from '../../../src/backend/seed'
 import { rigaToday } from '../../../src/core/calendar'
 import { startWebHost, type WebHost } from '../../../src/web-host'
 import { tempDir } from '../../helpers/tmp'
+import { SignInPage } from './pages'
 
 /**
  * The end-to-end harness: a seeded temp database, the real backend behind the real browser shell
@@ -108,11 +109,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<E2eApp> {
   }
 }
 
+/** Signs in as a demo agent (Līga, unless told). */
 export async function signIn(page: Page, username = 'liga', password = 'liga-demo'): Promise<void> {
-  await page.locator('#sign-in-username').fill(username)
-  await page.locator('#sign-in-password').fill(password)
-  await page.locator('#sign-in-password').press('Enter')
-  await page.locator('#main').waitFor({ state: 'visible' })
+  await new SignInPage(page).signIn(username, password)
 }
 
 const axeSource = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
