@@ -47,6 +47,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A PDF drawn while the box is busy can take longer than expect.poll's default second.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           pool: 'forks',
         },
