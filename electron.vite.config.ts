@@ -17,6 +17,8 @@ export default defineConfig({
           'desktop-backend': resolve(__dirname, 'src/main/desktop-backend.ts'),
           // Document validation worker threads (src/backend/validation/entry.ts finds it beside these).
           'validation-worker': resolve(__dirname, 'src/backend/validation/worker.ts'),
+          // The WAL checkpoint worker thread (src/backend/db/checkpoint.ts finds it the same way).
+          'checkpoint-worker': resolve(__dirname, 'src/backend/db/checkpoint-worker.ts'),
         },
       },
     },

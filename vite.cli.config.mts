@@ -23,6 +23,8 @@ export default defineConfig({
         'web-host': resolve(import.meta.dirname, 'src/web-host/index.ts'),
         // The backend's document-validation worker threads (src/backend/validation/entry.ts).
         'validation-worker': resolve(import.meta.dirname, 'src/backend/validation/worker.ts'),
+        // The backend's WAL checkpoint worker thread (src/backend/db/checkpoint.ts).
+        'checkpoint-worker': resolve(import.meta.dirname, 'src/backend/db/checkpoint-worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: {

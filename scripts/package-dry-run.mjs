@@ -239,6 +239,13 @@ const { startDesktopBackend, appResourcesDir } = require(extracted + '/out/main/
   const customer = backend.ctx.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').get()
   const doc = await call('document.add', { customerId: customer.id, fileName: 'invoice.pdf', contentBase64: pdf.toString('base64') })
   out.document = { status: doc.status, workers: backend.ctx.validation.threads }
+  // A WAL past the on-thread limit is checkpointed in out/main/checkpoint-worker.js (its own connection).
+  backend.ctx.db.exec('CREATE TABLE dry_run_fill (v BLOB)')
+  backend.ctx.db.prepare('INSERT INTO dry_run_fill (v) VALUES (zeroblob(6291456))').run()
+  backend.checkpointer.run()
+  await backend.checkpointer.settled()
+  out.checkpoint = { offThread: backend.checkpointer.offThread }
+  backend.ctx.db.exec('DROP TABLE dry_run_fill')
   const trust = await call('document.setTrustTestPki', { trustTestPki: true })
   out.trust = { lists: trust.lists.map((l) => l.territory + (l.used ? '' : '(unused)')), testAnchors: trust.testAnchors }
   out.resolved = {
@@ -271,6 +278,7 @@ check(
   seen.document.status === 'UNSUPPORTED' && seen.document.workers >= 1,
   `document validated in a worker: ${JSON.stringify(seen.document)}`,
 )
+check(seen.checkpoint.offThread, `WAL checkpoint in a worker thread: ${JSON.stringify(seen.checkpoint)}`)
 check(seen.trust.lists.length >= 4 && seen.trust.testAnchors >= 1, `trust: ${JSON.stringify(seen.trust)}`)
 check(
   seen.resolved.betterSqlite3.startsWith(extracted),
@@ -284,7 +292,7 @@ check(existsSync(join(userData, 'gasdesk.sqlite')), 'no SQLite file in userData'
 step(
   `backend from the layout: ${seen.info.shell} ${seen.info.version}, schema ${seen.info.schemaVersion}; ` +
     `signed in ${seen.agent}; invoice PDF ${seen.pdf.bytes} B with DejaVu; trusted lists ${seen.trust.lists.join(' ')}` +
-    ` + ${seen.trust.testAnchors} test anchor(s); a PDF validated in ${seen.document.workers} worker thread(s)`,
+    ` + ${seen.trust.testAnchors} test anchor(s); a PDF validated in ${seen.document.workers} worker thread(s); a large WAL checkpointed in its worker`,
 )
 
 if (failures.length) {

@@ -7,7 +7,8 @@ import type { SecretStore } from './secrets'
 import { createDispatch, type HandlerTable } from './dispatch'
 import { EventBus } from './events'
 import { openDatabase, openedExclusive } from './db/open'
-import { startCheckpointer } from './db/checkpoint'
+import { startCheckpointer, type Checkpointer } from './db/checkpoint'
+import { removeOrphanParts } from './services/documents/content'
 import { isSqliteError } from './db/errors'
 import { StorageHealth } from './db/health'
 import { checkInBackground, type IntegrityResult } from './db/integrity'
@@ -70,6 +71,8 @@ export interface Backend {
   workstationAsleep(): void
   /** The background quick_check of a large database file ('skipped' for files checked before opening). */
   integrity: Promise<IntegrityResult>
+  /** The WAL checkpoint timer (benchmarks and tests run it on demand). */
+  checkpointer: Checkpointer
   close(): void
 }
 
@@ -118,6 +121,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // the first search is as fast as any other; one cheap probe when nothing is marked. A read-only desk
     // (full disk, damaged file) searches the index it has.
     if (storage.state === 'ok') refreshSearchIndex(db)
+    // Parts of an upload the last run stopped storing before its row committed (documents/content.ts).
+    if (storage.state === 'ok') removeOrphanParts(db)
   } catch (e) {
     // A first start on a full disk cannot record the workstation: say so, do not crash.
     checkpointer.stop()
@@ -172,6 +177,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     events,
     dispatch,
     integrity,
+    checkpointer,
     workstationAsleep: () => sessions.endAll(),
     close() {
       clearInterval(sweep)

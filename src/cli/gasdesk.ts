@@ -22,6 +22,7 @@ const commands: [string, () => Promise<Command>][] = [
   ['central', async () => (await import('./commands/central')).centralCommand],
   ['enrol', async () => (await import('./commands/sync')).enrolCommand],
   ['sync', async () => (await import('./commands/sync')).syncCommand],
+  ['diagnostics', async () => (await import('./commands/diagnostics')).diagnosticsCommand],
 ]
 
 async function help(): Promise<string> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, net, powerMonitor, protocol, session } from 'electron'
 import type { Backend } from '../backend'
 import { explain } from '../backend/host/explain'
 import { electronDesktop } from './desktop'
@@ -7,6 +7,7 @@ import { appResourcesDir, startDesktopBackend } from './desktop-backend'
 import { forwardEvents, registerCallHandler, WindowSessions } from './ipc'
 import { APP_ENTRY, registerSchemePrivileges, serveRenderer } from './protocol'
 import { electronSecretStore } from './secret-store'
+import { electronSyncTransport } from './sync-transport'
 import { createMainWindow, guardAllContents } from './window'
 
 export interface MainPaths {
@@ -44,6 +45,7 @@ export async function startMain(paths: MainPaths = defaultPaths()): Promise<Runn
     version: app.getVersion(),
     desktop: electronDesktop(() => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)),
     secrets: electronSecretStore(userData),
+    syncTransport: electronSyncTransport(net),
     ...(paths.firstRunCustomers !== undefined ? { firstRunCustomers: paths.firstRunCustomers } : {}),
   })
   // The page needs no permission (camera, notifications, geolocation, clipboard read, HID/USB/serial...):

@@ -4,6 +4,7 @@ import { createBackend, type Backend } from '../backend'
 import type { DesktopPort } from '../backend/desktop'
 import { seedOnFirstRun } from '../backend/host/first-run'
 import type { SecretStore } from '../backend/secrets'
+import type { Transport } from '../backend/sync/api'
 
 export interface DesktopBackendOptions {
   /** Electron's userData folder: the database and the secrets file live here. */
@@ -12,6 +13,8 @@ export interface DesktopBackendOptions {
   version: string
   desktop?: DesktopPort
   secrets?: SecretStore
+  /** How the sync client reaches the central (Electron's net.fetch in the app; none in the dry run). */
+  syncTransport?: Transport
   /** Demo customers generated when the database does not exist yet (tests use a handful). */
   firstRunCustomers?: number
 }
@@ -37,6 +40,7 @@ export async function startDesktopBackend(o: DesktopBackendOptions): Promise<Bac
     trustHome: join(o.userData, 'trust'),
     ...(o.desktop ? { desktop: o.desktop } : {}),
     ...(o.secrets ? { secrets: o.secrets } : {}),
+    ...(o.syncTransport ? { syncTransport: o.syncTransport } : {}),
   })
 }
 

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { createBackend, type Backend } from '../../src/backend'
 import { manualClock } from '../../src/backend/clock'
 import { validateDocument } from '../../src/backend/signatures'
 import { trustFor } from '../../src/backend/services/documents'
+import { PART_BYTES } from '../../src/backend/services/documents/content'
 import { methods } from '../../src/contract'
 import { MAX_DOCUMENT_UPLOAD_BYTES } from '../../src/contract/methods/documents'
 import { tempDir } from '../helpers/tmp'
@@ -11,8 +13,8 @@ import { makeContainer, makeKey } from '../backend/signatures/xml/xades-signer'
 import { note, percentile, type Benchmark, type Figure } from './harness'
 
 /**
- * Issue 11 item 10: while four uploads of the largest allowed size are validated, a cheap call
- * (`app.info`) is made every 10 ms and timed from the moment it was due — so time the backend thread
+ * Issue 11 item 10: while four uploads of the largest allowed size are validated and stored, and the
+ * WAL they filled is checkpointed back into the file, a cheap call (`app.info`) is made every 10 ms and timed from the moment it was due — so time the backend thread
  * spent blocked counts, as a waiting agent would feel it. The same four validations on the backend
  * thread (how it was before the worker pool) are measured the same way for comparison.
  */
@@ -77,7 +79,9 @@ function mainThreadSteps(backend: Backend, base64: string): Figure[] {
     'contract schema check': () => void methods['document.add'].input.safeParse(input),
     'base64 decode': () => void Buffer.from(base64, 'base64'),
     'SHA-256': () => void createHash('sha256').update(bytes).digest(),
-    'SQLite insert of the BLOB': () => void db.transaction(() => insert.run(bytes))(),
+    // Stored a part at a time (services/documents/content.ts), each in its own turn.
+    'SQLite insert of one stored part': () =>
+      void db.transaction(() => insert.run(bytes.subarray(0, PART_BYTES)))(),
   }
   const figures = Object.entries(steps).map(([name, fn]) => ({
     name: `one 8 MiB upload on the backend thread: ${name} (best of 5)`,
@@ -152,7 +156,19 @@ export const benchmarks: Benchmark[] = [
         const start = performance.now()
         const results = await Promise.all(encoded.map((c, i) => add(c, `max-${i}.asice`)))
         const uploadsMs = performance.now() - start
+        // The uploads left ~32 MiB in the WAL; the timer's next checkpoint copies it back while agents
+        // work, so it is part of what they feel: run it now, inside the measured window.
+        const walMiB = statSync(`${backend.ctx.db.name}-wal`).size / 2 ** 20
+        const checkpointStart = performance.now()
+        backend.checkpointer.run()
+        await backend.checkpointer.settled()
+        const checkpointMs = performance.now() - checkpointStart
+        await new Promise((r) => setTimeout(r, 50))
         const loadedLatencies = await loaded.stop()
+        note(
+          `validation pool: checkpoint of a ${walMiB.toFixed(1)} MiB WAL took ${checkpointMs.toFixed(0)} ms ` +
+            (backend.checkpointer.offThread ? 'in the checkpoint worker' : 'on the backend thread'),
+        )
         const failed = results.filter((r) => !r.ok)
         if (failed.length) throw new Error(`uploads failed: ${JSON.stringify(failed[0].error)}`)
 

@@ -80,6 +80,8 @@ const state = {
   exitCode: null as number | null,
   /** The webContents ipcRenderer.invoke speaks for (the window the preload runs in). */
   invokeAs: null as null | (() => { sender: unknown; senderFrame: unknown }),
+  /** What went through net.fetch (Chromium's network stack in Electron; Node's fetch here). */
+  netFetches: [] as { url: string; init: RequestInit & { bypassCustomProtocolHandlers?: boolean } }[],
 }
 
 class FakeApp extends EventEmitter {
@@ -192,6 +194,16 @@ export const fakeElectron = {
       const d = createDecipheriv('aes-256-gcm', OS_KEY, sealed.subarray(0, 12))
       d.setAuthTag(sealed.subarray(12, 28))
       return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8')
+    },
+  },
+  net: {
+    fetch(
+      url: string,
+      init: RequestInit & { bypassCustomProtocolHandlers?: boolean } = {},
+    ): Promise<Response> {
+      state.netFetches.push({ url, init })
+      const { bypassCustomProtocolHandlers: _bypass, ...rest } = init
+      return fetch(url, rest)
     },
   },
   dialog: {

@@ -106,10 +106,16 @@ function argsVersionOf(name: string): number {
   return isMutationName(name) ? mutationSpecs[name].latest : 1
 }
 
-/** Audit rows for things that are not mutations but must be on record (viewing, printing, revealing). */
+/** Who did something that is on record: an agent, or (the CLI, a batch run) the workstation alone. */
+export type AccessActor = MutationActor | { agentId: null; workstation: string; nowMs: number }
+
+/**
+ * Audit rows for things that are not mutations but must be on record (viewing, printing, revealing); with
+ * `commitMutation` the only writer of audit rows.
+ */
 export function recordAccess(
   db: Db,
-  actor: MutationActor,
+  actor: AccessActor,
   entry: {
     action: string
     customerId?: string | null

@@ -13,6 +13,9 @@ import { checkRoots, preflight } from './preflight'
 
 export type Db = Database.Database
 
+/** The WAL's size after a checkpoint on the backend's own connection; larger ones are copied off-thread. */
+export const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024
+
 export interface OpenOptions {
   /** Apply pending migrations (default true). `false` is for tools that only inspect. */
   migrate?: boolean
@@ -78,7 +81,12 @@ function configure(file: string, options: OpenOptions, exclusive: boolean): Db {
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
     db.pragma('busy_timeout = 5000')
-    if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0')
+    if (options.autoCheckpoint === false) {
+      db.pragma('wal_autocheckpoint = 0')
+      // After the checkpointer has copied a large WAL back, the next write cuts the file down to this, so
+      // the following checkpoints are small enough to run on the backend thread (db/checkpoint.ts).
+      db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
+    }
     if (options.migrate !== false) migrate(db)
     return db
   } catch (e) {

@@ -3,6 +3,7 @@ import { actorOf, type Handlers } from '../context'
 import { recordAccess } from '../db/mutations'
 import { schemaVersion } from '../db/open'
 import { readSettings, writeSettings } from '../services/settings'
+import { collectDiagnostics } from '../services/diagnostics'
 import { readSyncStatus } from '../services/sync-status'
 
 export function appHandlers(
@@ -18,6 +19,21 @@ export function appHandlers(
       storage: ctx.storage?.state ?? 'ok',
     }),
     'sync.status': (_input, { ctx }) => readSyncStatus(ctx.db, ctx.sync?.state),
+    'sync.diagnostics': (_input, { ctx }) => {
+      const nowMs = ctx.clock.now()
+      const diagnostics = collectDiagnostics(ctx.db, {
+        version: ctx.version,
+        shell: ctx.shell,
+        storage: ctx.storage?.state ?? 'ok',
+        ...(ctx.sync ? { syncState: ctx.sync.state } : {}),
+        nowMs,
+      })
+      const stamp = new Date(nowMs).toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')
+      return {
+        fileName: `gasdesk-diagnostics-${stamp}.json`,
+        json: `${JSON.stringify(diagnostics, null, 2)}\n`,
+      }
+    },
     'sync.now': (_input, { ctx }) => {
       ctx.sync?.syncNow()
       return readSyncStatus(ctx.db, ctx.sync?.state)

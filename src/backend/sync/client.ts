@@ -12,6 +12,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations'
 import { onMutationCommitted } from '../db/mutations'
 import type { Db } from '../db/open'
 import type { SecretStore } from '../secrets'
+import { readContent } from '../services/documents/content'
 import { CentralApi, SyncCallError, type Transport } from './api'
 import { markInflight, nextBatch, recordVerdicts, toWire, type OutboxRow } from './outbox'
 import { applyPage, forgetCursor } from './pull'
@@ -285,13 +286,12 @@ export class SyncClient {
     for (const r of batch) {
       if (r.name !== 'document.add' || r.status !== 'pending') continue
       const args = JSON.parse(r.args) as { sha256: string }
-      const doc = this.o.db.prepare('SELECT content FROM documents WHERE id = ?').get(r.entity_id) as
-        { content: Buffer | null } | undefined
-      if (!doc?.content) continue
+      const content = readContent(this.o.db, r.entity_id)
+      if (!content) continue
       let { offset, complete } = await api.blobOffset(args.sha256)
-      while (!complete && offset < doc.content.length) {
-        const chunk = doc.content.subarray(offset, Math.min(offset + BLOB_CHUNK_BYTES, doc.content.length))
-        ;({ offset, complete } = await api.blobPatch(args.sha256, offset, doc.content.length, chunk))
+      while (!complete && offset < content.length) {
+        const chunk = content.subarray(offset, Math.min(offset + BLOB_CHUNK_BYTES, content.length))
+        ;({ offset, complete } = await api.blobPatch(args.sha256, offset, content.length, chunk))
       }
     }
   }

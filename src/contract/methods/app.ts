@@ -71,6 +71,16 @@ export const appMethods = {
     input: emptyInput,
     output: syncStatusSchema,
   }),
+  /**
+   * The desk's state for IT support (the Sync section's "Save diagnostics", `gasdesk diagnostics`): JSON
+   * with versions, database shape, sync state and outbox counts — no secrets, personal codes or customer data.
+   */
+  'sync.diagnostics': method({
+    access: ANY_AGENT,
+    whileLocked: false,
+    input: emptyInput,
+    output: z.object({ fileName: z.string(), json: z.string() }),
+  }),
   /** Cut the sync client's wait short (the Sync section's "Sync now"); answers the status at once. */
   'sync.now': method({
     access: ANY_AGENT,

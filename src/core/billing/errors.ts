@@ -12,6 +12,7 @@ export const BILLING_ERROR_REASONS = [
   'sequence',
   'series',
   'epc-field',
+  'plan',
 ] as const
 export type BillingErrorReason = (typeof BILLING_ERROR_REASONS)[number]
 

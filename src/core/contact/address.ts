@@ -1,3 +1,4 @@
+import { addressLine } from '../customers/display'
 import { foldForSearch } from './fold'
 import { tidy } from './result'
 
@@ -139,7 +140,12 @@ export function normalizeTown(input: string): string {
 }
 
 export function normalizeApartment(input: string): string {
-  return tidy(input).replace(APARTMENT_PREFIX, '').replace(/\.$/u, '').toUpperCase()
+  // Tidied again after the prefix and trailing dots go, so `! .` is `!` on the first pass, not the second.
+  return tidy(
+    tidy(input)
+      .replace(APARTMENT_PREFIX, '')
+      .replace(/[\s.]+$/u, ''),
+  ).toUpperCase()
 }
 
 // `Maskavas iela 39`, `Maskavas iela 39-38`, `Maskavas iela 39 dz. 38`, `Maskavas iela 39 k-2 dz 38`.
@@ -161,16 +167,21 @@ export function normalizeAddress(input: AddressInput): AddressInput {
       if (m[3] && apartment === '') apartment = m[3]
     }
   }
+  // Before the house split below looks at it: `dz.` alone is no apartment.
+  if (apartment !== '') apartment = normalizeApartment(apartment)
+  // Trailing dots and commas, however many (`iela.`, `.,`), so a second pass finds nothing to strip; a
+  // street that was nothing but those is no street.
+  if (street !== '') street = capitalise(canonicalTail(street.replace(/[\s.,]+$/u, ''), STREET_TYPES))
   if (street !== '') {
-    street = capitalise(canonicalTail(street.replace(/\.$/u, '').replace(/\s*,$/u, ''), STREET_TYPES))
     // `39-38` in the house field of a street address: house 39, apartment 38.
     const split = /^(\d{1,4}(?:(?![kK])\p{L})?)\s*-\s*(\d{1,4}\p{L}?)$/u.exec(house)
     if (split && apartment === '') {
       house = split[1]
       apartment = split[2]
     }
-    house = house.replace(/\s*k(?:orp)?\.?\s*-?\s*(\d)/iu, ' k-$1')
+    house = tidy(house.replace(/\s*k(?:orp)?\.?\s*-?\s*(\d)/iu, ' k-$1'))
   }
+  // Again for what the house split or the street field gave (`12-5a` → `5A`).
   if (apartment !== '') apartment = normalizeApartment(apartment)
   const town = part(input.town) === '' ? '' : normalizeTown(part(input.town))
   let municipality = part(input.municipality)
@@ -230,10 +241,18 @@ export function validateAddress(raw: AddressInput): AddressValidation {
   return { ok: true, value: { street, house, apartment, town, parish, municipality, postalCode } }
 }
 
-/** One line for lists and search: `Brīvības iela 12 k-2-5, Rīga, LV-1010`. */
+/** One line for lists and search: `Brīvības iela 12 k-2-5, Rīga, LV-1010` (the one rule in customers/display). */
 export function formatAddress(a: Address): string {
-  const first = a.street ? `${a.street} ${a.house}${a.apartment ? `-${a.apartment}` : ''}` : `“${a.house}”`
-  return [first, a.town, a.parish, a.municipality, a.postalCode]
-    .filter((p) => p !== null && p !== '')
-    .join(', ')
+  return addressLine(
+    {
+      street: a.street,
+      house: a.house,
+      apartment: a.apartment,
+      town: a.town,
+      parish: a.parish,
+      municipality: a.municipality,
+      postalCode: a.postalCode,
+    },
+    'full',
+  )
 }

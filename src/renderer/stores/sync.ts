@@ -26,10 +26,22 @@ export const useSyncStore = defineStore('sync', () => {
     unreachable.value = false
   }
 
+  /** "Save diagnostics": the JSON for IT support, saved as a download (both shells). */
+  async function saveDiagnostics(doc: Document = document): Promise<string> {
+    const { fileName, json } = await api.call('sync.diagnostics', {})
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
+    const a = doc.createElement('a')
+    a.href = url
+    a.download = fileName
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return fileName
+  }
+
   api.on('sync.status', (next) => {
     status.value = next
     unreachable.value = false
   })
 
-  return { status, unreachable, refresh, syncNow }
+  return { status, unreachable, refresh, syncNow, saveDiagnostics }
 })

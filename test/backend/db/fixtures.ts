@@ -257,4 +257,21 @@ export const fixtures: Record<number, VersionFixture> = {
       'SELECT * FROM sync_deferred',
     ],
   },
+  11: {
+    // A document whose bytes are stored in parts (011).
+    insert(db) {
+      db.prepare(
+        `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, file_path, received_at)
+        VALUES ('doc-11', ?, 'akts.edoc', 'application/vnd.etsi.asic-e+zip', 5, ?, 'parts', ?)`,
+      ).run(CUSTOMER, '11'.repeat(32), AT)
+      db.prepare(
+        `INSERT INTO document_parts (document_id, kind, part, bytes)
+         VALUES ('doc-11', 'content', 0, x'504b0304'), ('doc-11', 'content', 1, x'14')`,
+      ).run()
+    },
+    probes: [
+      "SELECT id, file_path, content FROM documents WHERE id = 'doc-11'",
+      "SELECT document_id, kind, part, hex(bytes) AS b FROM document_parts WHERE document_id = 'doc-11' ORDER BY part",
+    ],
+  },
 }

@@ -17,7 +17,10 @@ function realDb(rows = 0): string {
   const file = tmp.file(`real-${n++}.db`)
   const db = openDatabase(file)
   db.transaction(() => {
-    for (const v of Object.keys(fixtures).map(Number).sort()) fixtures[v].insert(db)
+    for (const v of Object.keys(fixtures)
+      .map(Number)
+      .sort((a, b) => a - b))
+      fixtures[v].insert(db)
     const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
     for (let i = 0; i < rows; i++) insert.run(`filler.${i}`, JSON.stringify('x'.repeat(200)))
   })()

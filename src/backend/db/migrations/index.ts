@@ -9,6 +9,7 @@ import { m007SearchConsents } from './007-search-consents'
 import { m008DetachedContent } from './008-detached-content'
 import { m009Interactions } from './009-interactions'
 import { m010SyncClient } from './010-sync-client'
+import { m011DocumentParts } from './011-document-parts'
 
 export interface Migration {
   version: number
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   m008DetachedContent,
   m009Interactions,
   m010SyncClient,
+  m011DocumentParts,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

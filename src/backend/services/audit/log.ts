@@ -1,3 +1,4 @@
+import { customerNameSql } from '../customers/rows'
 import type { AuditCursor, AuditFilters, AuditLogEntry } from '../../../contract'
 import { AUDIT_ACTIONS } from '../../../core/audit/actions'
 import { addDays, rigaStartOfDay } from '../../../core/calendar'
@@ -91,7 +92,7 @@ function where(filters: AuditFilters, after: AuditCursor | null | undefined) {
 
 const SELECT = `SELECT l.id, l.at, a.display_name AS agent, l.workstation, l.action, l.entity_type,
     l.customer_id, c.customer_number,
-    CASE WHEN c.kind = 'business' THEN c.company_name ELSE c.first_name || ' ' || c.last_name END AS customer_name,
+    ${customerNameSql('c')} AS customer_name,
     ${AUDIT_SUBJECT_SQL} AS subject,
     l.before_json, l.after_json, l.reason
   FROM audit_log l

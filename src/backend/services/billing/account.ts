@@ -8,7 +8,8 @@ import type {
   StatementSummary,
 } from '../../../contract'
 import type { Db } from '../../db/open'
-import { addressLine, parseDetails } from './print-data'
+import { addressLine } from '../../../core/customers/display'
+import { parseDetails } from './print-data'
 import type { InvoiceRow, StatementRow, WithSubscriber } from './rows'
 
 interface PremiseRow {
@@ -63,7 +64,10 @@ export function premiseBilling(
     return {
       premiseId: p.id,
       subscriberNumber: p.subscriber_number,
-      address: addressLine(p.street, p.house, p.apartment, p.city, p.postal_code),
+      address: addressLine(
+        { street: p.street, house: p.house, apartment: p.apartment, town: p.city, postalCode: p.postal_code },
+        'full',
+      ),
       billingType: p.billing_type,
       instalmentCents: p.monthly_instalment_cents,
       dueNowCents: dueNow,

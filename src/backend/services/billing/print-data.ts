@@ -1,6 +1,7 @@
+import { addressLine, customerDisplayName } from '../../../core/customers/display'
 import { DEFAULT_PAYMENT_RULES } from '../../../core/billing'
 import type { Db } from '../../db/open'
-import type { CustomerRow } from '../customers/rows'
+import { customerAddress, type CustomerRow } from '../customers/rows'
 import type { InvoiceRow, StatementRow } from './rows'
 import type {
   DocLanguage,
@@ -23,22 +24,6 @@ interface PremiseRow {
   postal_code: string
 }
 
-export const customerName = (
-  c: Pick<CustomerRow, 'kind' | 'first_name' | 'last_name' | 'company_name'>,
-): string =>
-  c.kind === 'business' ? (c.company_name ?? '') : `${c.first_name ?? ''} ${c.last_name ?? ''}`.trim()
-
-export function addressLine(
-  street: string | null,
-  house: string | null,
-  apartment: string | null,
-  city: string | null,
-  postal: string | null,
-): string {
-  const first = [street, house].filter(Boolean).join(' ') + (apartment ? `-${apartment}` : '')
-  return [first, city, postal].filter((p) => p && p.trim() !== '').join(', ')
-}
-
 function printCustomer(db: Db, customerId: string): { customer: PrintCustomer; language: DocLanguage } {
   const c = db.prepare('SELECT * FROM customers WHERE id = ?').get(customerId) as CustomerRow | undefined
   if (!c) throw new Error(`customer ${customerId} not found`)
@@ -46,8 +31,8 @@ function printCustomer(db: Db, customerId: string): { customer: PrintCustomer; l
   return {
     language: c.preferred_language,
     customer: {
-      name: customerName(c),
-      address: addressLine(c.addr_street, c.addr_house, c.addr_apartment, c.addr_city, c.addr_postal_code),
+      name: customerDisplayName(c),
+      address: customerAddress(c) ?? '',
       customerNumber: c.customer_number,
       // A private buyer's personal code only when the customer asked for it (VAT law, DOMAIN.md).
       personalCode:
@@ -61,7 +46,10 @@ function printCustomer(db: Db, customerId: string): { customer: PrintCustomer; l
 function printPremise(db: Db, premiseId: string): PrintPremise {
   const p = db.prepare('SELECT * FROM premises WHERE id = ?').get(premiseId) as PremiseRow
   return {
-    address: addressLine(p.street, p.house, p.apartment, p.city, p.postal_code),
+    address: addressLine(
+      { street: p.street, house: p.house, apartment: p.apartment, town: p.city, postalCode: p.postal_code },
+      'full',
+    ),
     subscriberNumber: p.subscriber_number,
     contractNumber: p.contract_number,
   }

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import type { Db } from '../../db/open'
-import { recordAccess, type MutationActor } from '../../db/mutations'
+import { recordAccess, type AccessActor } from '../../db/mutations'
 import { openOutput, toOutputError, writeOutput } from '../../files/atomic'
 import {
   drawInvoice,
@@ -26,7 +26,7 @@ export interface PrintTarget {
 }
 
 /** Who printed: a signed-in agent, or the command line (no agent; the workstation is on record). */
-export type PrintActor = MutationActor | { agentId: null; workstation: string; nowMs: number }
+export type PrintActor = AccessActor
 
 export class DocumentNotFound extends Error {}
 
@@ -43,15 +43,13 @@ export function auditPrint(
   customerId: string,
   how: string,
 ): void {
-  const entry = { action: `print.${kind}`, customerId, entityType: kind, entityId: id, reason: how }
-  if (actor.agentId !== null) {
-    recordAccess(db, actor, entry)
-  } else {
-    db.prepare(
-      `INSERT INTO audit_log (at, agent_id, workstation, action, customer_id, entity_type, entity_id, reason)
-       VALUES (?, NULL, ?, ?, ?, ?, ?, ?)`,
-    ).run(new Date(actor.nowMs).toISOString(), actor.workstation, entry.action, customerId, kind, id, how)
-  }
+  recordAccess(db, actor, {
+    action: `print.${kind}`,
+    customerId,
+    entityType: kind,
+    entityId: id,
+    reason: how,
+  })
 }
 
 export function resolveDocument(db: Db, t: PrintTarget): { id: string; customerId: string; number: string } {

@@ -1,3 +1,4 @@
+import { addressLine } from '../../../core/customers/display'
 import { ApiError } from '../../../contract'
 import type { Db } from '../../db/open'
 
@@ -34,25 +35,30 @@ export function loadCustomer(db: Db, customerId: string): CustomerRow {
   return row
 }
 
-export function customerName(
-  r: Pick<CustomerRow, 'kind' | 'first_name' | 'last_name' | 'company_name'>,
-): string {
-  return r.kind === 'business' ? (r.company_name ?? '') : `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim()
-}
+export { customerDisplayName as customerName } from '../../../core/customers/display'
 
+/**
+ * `customerDisplayName` in SQL, for queries that filter or page by it (`alias` is the customers table's;
+ * NULL where an outer join found no customer).
+ */
+export const customerNameSql = (alias: string): string =>
+  `CASE WHEN ${alias}.id IS NULL THEN NULL WHEN ${alias}.kind = 'business' THEN coalesce(${alias}.company_name, '')
+     ELSE trim(coalesce(${alias}.first_name, '') || ' ' || coalesce(${alias}.last_name, '')) END`
+
+/** The customer's own (legal) address in full, or null when none is recorded. */
 export function customerAddress(r: CustomerRow): string | null {
   if (!r.addr_house) return null
-  const first = r.addr_street
-    ? `${r.addr_street} ${r.addr_house}${r.addr_apartment ? `-${r.addr_apartment}` : ''}`
-    : `“${r.addr_house}”`
-  return [
-    first,
-    r.addr_city,
-    r.addr_municipality !== r.addr_city ? r.addr_municipality : null,
-    r.addr_postal_code,
-  ]
-    .filter((p) => p)
-    .join(', ')
+  return addressLine(
+    {
+      street: r.addr_street,
+      house: r.addr_house,
+      apartment: r.addr_apartment,
+      town: r.addr_city,
+      municipality: r.addr_municipality,
+      postalCode: r.addr_postal_code,
+    },
+    'full',
+  )
 }
 
 /** Optimistic concurrency on the desk: the agent saw `baseVersion`; a newer local change wins a reload. */

@@ -1,3 +1,4 @@
+import { addressLine, customerDisplayName } from '../../../core/customers/display'
 import type { CustomerSearchHit } from '../../../contract'
 import { isPersonalCodeShaped, planSearch, type ExactKeys } from '../../../core/customers/search-query'
 import { maskPersonalCode } from '../../../core/personal-code'
@@ -180,24 +181,14 @@ function exactParams(k: ExactKeys) {
   return { raw: k.raw, compact: k.compact, digits, phone1: k.phones[0] ?? '', phone2: k.phones[1] ?? '' }
 }
 
-export function displayName(r: {
-  kind: string
-  first_name: string | null
-  last_name: string | null
-  company_name: string | null
-}): string {
-  return r.kind === 'business' ? (r.company_name ?? '') : `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim()
-}
-
 function toHit(r: HitRow, exact: boolean, document: CustomerSearchHit['document']): CustomerSearchHit {
-  const street = r.street ? `${r.street} ${r.house ?? ''}${r.apartment ? `-${r.apartment}` : ''}` : r.house
   return {
     id: r.id,
     customerNumber: r.customer_number,
     kind: r.kind,
-    name: displayName(r),
+    name: customerDisplayName(r),
     code: r.personal_code ? maskPersonalCode(r.personal_code) : r.registration_no,
-    address: [street, r.city].filter(Boolean).join(', ') || null,
+    address: addressLine({ street: r.street, house: r.house, apartment: r.apartment, town: r.city }) || null,
     subscriberNumbers: r.subscribers ? r.subscribers.split(' ').slice(0, 5) : [],
     exact,
     document,

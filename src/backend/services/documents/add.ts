@@ -7,7 +7,8 @@ import { sniffFormat } from '../../signatures'
 import { decodeInput } from '../../signatures/cms/validate'
 import { parseSignedData } from '../../signatures/pki/cms'
 import { getRow, toDetail } from './rows'
-import { nextTurn, sha256Hex, validateNow, writeTurn } from './validate'
+import { IN_PARTS, removeParts, writeParts } from './content'
+import { nextTurn, sha256Hex, validateNow } from './validate'
 
 export interface AddInput {
   customerId: string
@@ -112,9 +113,6 @@ export async function addDocument(
   // Validation runs before the transaction, in a worker: it is CPU work and must not hold the write lock.
   const { bytes: back, ...validation } = await validateNow(ctx, bytes, fileName, content)
   bytes = back
-  await writeTurn()
-  // The same file may have been added by a parallel call while this one was being checked.
-  refuseDuplicate(ctx, input.customerId, sha256)
   const id = uuidv7(actor.nowMs)
   const at = new Date(actor.nowMs).toISOString()
   const mime = MEDIA_TYPES[format] ?? 'application/octet-stream'
@@ -131,36 +129,54 @@ export async function addDocument(
     sha256,
     ...(contentFile ? { contentFile } : {}),
   }
-  commitMutation(
-    ctx.db,
-    actor,
-    { name: 'document.add', entityType: 'document', entityId: id, customerId: input.customerId, args },
-    () => {
-      ctx.db
-        .prepare(
-          `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, content, validation,
-            validated_at, received_at, detached_name, detached_content, detached_size, detached_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          input.customerId,
-          fileName,
-          mime,
-          bytes.length,
-          sha256,
-          bytes,
-          JSON.stringify(validation),
-          at,
-          at,
-          contentFile?.fileName ?? null,
-          content,
-          contentFile?.size ?? null,
-          contentFile?.sha256 ?? null,
-        )
-      return { result: id, after: { ...args, status: validation.report.status, testPki: validation.testPki } }
-    },
-  )
+  try {
+    // The bytes first, a megabyte per turn; the row that makes them visible commits last.
+    await writeParts(ctx.db, id, 'content', bytes)
+    if (content) await writeParts(ctx.db, id, 'detached', content)
+    await nextTurn()
+    // The same file may have been added by a parallel call while this one was being checked or stored.
+    refuseDuplicate(ctx, input.customerId, sha256)
+    commitMutation(
+      ctx.db,
+      actor,
+      { name: 'document.add', entityType: 'document', entityId: id, customerId: input.customerId, args },
+      () => {
+        ctx.db
+          .prepare(
+            `INSERT INTO documents (id, customer_id, filename, mime, size_bytes, sha256, file_path, validation,
+              validated_at, received_at, detached_name, detached_size, detached_sha256)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            input.customerId,
+            fileName,
+            mime,
+            bytes.length,
+            sha256,
+            IN_PARTS,
+            JSON.stringify(validation),
+            at,
+            at,
+            contentFile?.fileName ?? null,
+            contentFile?.size ?? null,
+            contentFile?.sha256 ?? null,
+          )
+        return {
+          result: id,
+          after: { ...args, status: validation.report.status, testPki: validation.testPki },
+        }
+      },
+    )
+  } catch (e) {
+    // Refused, or the disk filled up part-way: no parts stay behind without their row.
+    try {
+      removeParts(ctx.db, id)
+    } catch {
+      // Cannot write now (full disk): the next start removes them (removeOrphanParts).
+    }
+    throw e
+  }
   const row = getRow(ctx.db, id)
   if (!row) throw new Error('document vanished after insert')
   return toDetail(row)

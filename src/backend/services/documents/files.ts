@@ -4,7 +4,7 @@ import { decodeInput } from '../../signatures/cms/validate'
 import { parseSignedData } from '../../signatures/pki/cms'
 import { extractContainerFile } from '../../signatures/xml/asic'
 import { getRow, parseValidation } from './rows'
-import { readContent, readDetached } from './validate'
+import { readContent, readDetached } from './content'
 
 export interface FileOut {
   name: string

@@ -3,7 +3,8 @@ import type { DocumentDetail } from '../../../contract/methods/documents'
 import type { BackendContext } from '../../context'
 import { recordAccess, type MutationActor } from '../../db/mutations'
 import { getRow, parseValidation, toDetail } from './rows'
-import { isFileLimit, readContent, readDetached, validateNow } from './validate'
+import { readContent, readDetached } from './content'
+import { isFileLimit, validateNow } from './validate'
 
 /**
  * Validation again, now: for INDETERMINATE documents whose evidence may have arrived (refreshed trusted

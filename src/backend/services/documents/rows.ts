@@ -1,3 +1,4 @@
+import { customerNameSql } from '../customers/rows'
 import type { DocumentDetail, DocumentSummary } from '../../../contract/methods/documents'
 import type { DocumentReport } from '../../../core/signatures/result'
 import type { Db } from '../../db/open'
@@ -31,7 +32,7 @@ export interface StoredValidation {
 
 const SELECT = `
   SELECT d.id, d.customer_id, c.customer_number,
-    CASE WHEN c.kind = 'business' THEN c.company_name ELSE c.first_name || ' ' || c.last_name END AS customer_name,
+    ${customerNameSql('c')} AS customer_name,
     d.filename, d.mime, d.size_bytes, d.sha256, d.validation, d.validated_at, d.decision,
     a.display_name AS decided_by_name, d.decided_at, d.decision_reason, d.received_at, d.version,
     d.detached_name

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { ApiError } from '../../../contract'
 import type { BackendContext } from '../../context'
-import type { Db } from '../../db/open'
 import { ValidationLimitError } from '../../validation/pool'
 import type { StoredValidation } from './rows'
 import { trustFor } from './trust'
@@ -69,31 +68,3 @@ export function sha256Hex(bytes: Buffer): string {
  * each take milliseconds, so other calls are answered between them.
  */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
-
-let lastWrite: Promise<void> = Promise.resolve()
-
-/**
- * A turn for writing a large document: uploads whose validation ends together would otherwise insert
- * their megabytes back to back in one turn of the event loop; this puts other calls between them.
- */
-export function writeTurn(): Promise<void> {
-  const mine = lastWrite.then(nextTurn)
-  lastWrite = mine
-  return mine
-}
-
-/** The signed file stored with a detached .p7s, or null. */
-export function readDetached(db: Db, id: string): { name: string; bytes: Buffer } | null {
-  const row = db.prepare('SELECT detached_name, detached_content FROM documents WHERE id = ?').get(id) as
-    { detached_name: string | null; detached_content: Buffer | null } | undefined
-  return row?.detached_name && row.detached_content
-    ? { name: row.detached_name, bytes: row.detached_content }
-    : null
-}
-
-/** The stored bytes. Inline BLOBs only for now (see README in this folder). */
-export function readContent(db: Db, id: string): Buffer | null {
-  const row = db.prepare('SELECT content FROM documents WHERE id = ?').get(id) as
-    { content: Buffer | null } | undefined
-  return row?.content ?? null
-}

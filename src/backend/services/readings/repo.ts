@@ -1,3 +1,4 @@
+import { addressLine, customerDisplayName } from '../../../core/customers/display'
 /** SQL of the readings area: meters with their premise and customer, and a meter's readings. */
 import type { Statement } from 'better-sqlite3'
 import type { MeterCard, ReadingRow } from '../../../contract/methods/readings'
@@ -146,12 +147,8 @@ export function toRows(readings: readonly StoredReading[], effectiveIds: Readonl
   }))
 }
 
-export function customerName(m: MeterRow): string {
-  return m.kind === 'business' ? (m.company_name ?? '') : `${m.first_name ?? ''} ${m.last_name ?? ''}`.trim()
-}
-
 export function premiseAddress(m: MeterRow): string {
-  return `${m.street} ${m.house}${m.apartment ? `-${m.apartment}` : ''}, ${m.city}`
+  return addressLine({ street: m.street, house: m.house, apartment: m.apartment, town: m.city })
 }
 
 export function toCard(m: MeterRow, lastReadings: ReadingRow[]): MeterCard {
@@ -171,7 +168,7 @@ export function toCard(m: MeterRow, lastReadings: ReadingRow[]): MeterCard {
       address: premiseAddress(m),
       zone: m.zone,
     },
-    customer: { id: m.customer_id, customerNumber: m.customer_number, name: customerName(m) },
+    customer: { id: m.customer_id, customerNumber: m.customer_number, name: customerDisplayName(m) },
     lastReadings,
   }
 }

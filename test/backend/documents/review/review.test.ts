@@ -4,6 +4,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DocumentDetail, DocumentSummary, TrustState } from '../../../../src/contract/methods/documents'
 import PDFDocument from 'pdfkit'
+import { readContent } from '../../../../src/backend/services/documents/content'
 import { REPO_RESOURCES, b64, docsFixture, fixture, type DocsFixture } from './fixture'
 
 const VALID = 'asice/terms_of_Account_Agreement_28062025_ENG.asice'
@@ -53,8 +54,8 @@ describe('document.add', () => {
     expect(d.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
     expect(d.size).toBe(bytes.length)
     expect(d.mediaType).toBe('application/vnd.etsi.asic-e+zip')
-    const stored = f.backend.ctx.db.prepare('SELECT content FROM documents WHERE id = ?').pluck().get(d.id)
-    expect(Buffer.compare(stored as Buffer, bytes)).toBe(0)
+    const stored = readContent(f.backend.ctx.db, d.id)
+    expect(Buffer.compare(stored!, bytes)).toBe(0)
   })
 
   it('is one mutation: outbox row with the file identity (not the bytes) and an audit row', async () => {

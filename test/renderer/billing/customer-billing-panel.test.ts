@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { methods, type ApiClient, type MethodName } from '../../../src/contract'
 import { ApiCallError, provideApi } from '../../../src/renderer/api'
 import { createGasDeskI18n } from '../../../src/renderer/i18n'
-import CustomerBillingPanel from '../../../src/renderer/features/invoices/CustomerBillingPanel.vue'
+import CustomerBillingPanel from '../../../src/renderer/features/billing/CustomerBillingPanel.vue'
 import { formatMoney } from '../../../src/core/format'
 
 /**

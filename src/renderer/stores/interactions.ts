@@ -1,7 +1,7 @@
 import { ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import type { InteractionItem, MethodInput, MethodOutput, WorkQueues } from '../../../contract'
-import { useApi } from '../../api'
+import type { InteractionItem, MethodInput, MethodOutput, WorkQueues } from '../../contract'
+import { useApi } from '../api'
 
 type Options = MethodOutput<'interactions.options'>
 
