@@ -27,6 +27,7 @@ import { documentHandlers } from './handlers/documents'
 import { billingHandlers } from './handlers/billing'
 import { auditHandlers } from './handlers/audit'
 import { interactionHandlers } from './handlers/interactions'
+import { faqHandlers } from './handlers/faq'
 import { readSyncStatus } from './services/sync-status'
 import type { Transport } from './sync/api'
 import { SyncClient } from './sync/client'
@@ -162,6 +163,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...billingHandlers(jobs),
     ...auditHandlers(),
     ...interactionHandlers(),
+    ...faqHandlers(),
   }
   const dispatch = createDispatch({ ctx, sessions, handlers })
   // Timers do not run while the machine sleeps: a tick far later than due means it slept.

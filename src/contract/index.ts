@@ -7,6 +7,7 @@ import { documentMethods } from './methods/documents'
 import { billingMethods } from './methods/billing'
 import { auditMethods } from './methods/audit'
 import { interactionMethods } from './methods/interactions'
+import { faqMethods } from './methods/faq'
 
 export * from './common'
 export * from './define'
@@ -19,6 +20,7 @@ export * from './methods/customers'
 export * from './methods/billing'
 export * from './methods/audit'
 export * from './methods/interactions'
+export * from './methods/faq'
 
 /**
  * The one method table. Each area adds a `methods/<area>.ts` and spreads it here; everything else
@@ -33,6 +35,7 @@ export const methods = {
   ...billingMethods,
   ...auditMethods,
   ...interactionMethods,
+  ...faqMethods,
 } as const
 
 export type Methods = typeof methods

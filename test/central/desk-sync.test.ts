@@ -8,6 +8,10 @@ import { ensureWorkstation } from '../../src/backend/db/workstation'
 import { fileSecretStore, ownerOnlyCodec } from '../../src/backend/host/secret-file'
 import { recordReading } from '../../src/backend/services/readings/record'
 import { setConsent, updateContacts } from '../../src/backend/services/customers/contacts'
+import { createLogin } from '../../src/backend/services/customers/portal'
+import { addUser } from '../../src/backend/services/customers/users'
+import { completeFollowUp, logInteraction } from '../../src/backend/services/interactions/log'
+import { verifyPassword } from '../../src/backend/services/passwords'
 import type { Transport } from '../../src/backend/sync/api'
 import { enrolDesk, SyncClient } from '../../src/backend/sync/client'
 import { readSyncStatus } from '../../src/backend/services/sync-status'
@@ -164,6 +168,73 @@ describe.each(engines)('desk sync client against a central on %s', (engine) => {
       granted: 1,
       obtained_via: 'phone',
       source: 'agent',
+    })
+  })
+
+  it('a portal login, a portal user, an interaction and its completed follow-up from desk A sync cleanly and reach desk B', async () => {
+    const a = await desk()
+    const b = await desk()
+    const c = fresh()
+    const login = await createLogin(a.db, actor(), c.id, `portal-${c.id.slice(0, 8)}@example.lv`)
+    const today = new Date(w.clock.ms).toISOString().slice(0, 10)
+    addUser(
+      a.db,
+      actor(),
+      {
+        customerId: c.id,
+        email: `user-${c.id.slice(0, 8)}@example.lv`,
+        firstName: 'Anna',
+        lastName: 'Bērziņa',
+        rights: [{ premiseId: c.premiseId, right: 'view_invoices' }],
+      },
+      today,
+    )
+    const item = logInteraction(a.db, actor(), {
+      customerId: c.id,
+      channel: 'phone',
+      direction: 'inbound',
+      topic: 'invoice',
+      outcome: 'follow-up',
+      summary: 'Asks about the portal letter.',
+      followUp: { assignee: { kind: 'self' } },
+    })
+    const followUpId = a.db
+      .prepare('SELECT id FROM follow_ups WHERE interaction_id = ?')
+      .pluck()
+      .get(item.id) as string
+    completeFollowUp(a.db, actor(), { id: liga, role: 'agent' } as never, followUpId)
+    expect(readSyncStatus(a.db).pending).toBe(4)
+
+    const report = await a.client.cycle()
+    expect(report).toMatchObject({ pushed: 4, rejected: 0, conflicts: 0 })
+    expect(outbox(a)).toEqual([])
+    expect(readSyncStatus(a.db)).toMatchObject({ pending: 0, rejected: 0, conflicts: 0 })
+    // The temporary password on the printed letter works centrally.
+    const [account] = await w.sql.query<{ id: string; password_hash: string }>(
+      'SELECT id, password_hash FROM portal_accounts WHERE customer_id = $1',
+      [c.id],
+    )
+    expect(await verifyPassword(login.temporaryPassword, account.password_hash)).toBe(true)
+
+    await b.client.cycle()
+    expect(
+      b.db.prepare('SELECT status, password_hash FROM portal_accounts WHERE id = ?').get(account.id),
+    ).toEqual({
+      status: 'invited',
+      password_hash: null,
+    })
+    expect(
+      b.db
+        .prepare(
+          `SELECT r.premise_id, r."right", r.status FROM portal_rights r JOIN portal_users u ON u.id = r.portal_user_id
+           WHERE u.account_id = ?`,
+        )
+        .all(account.id),
+    ).toEqual([{ premise_id: c.premiseId, right: 'view_invoices', status: 'requested' }])
+    expect(b.db.prepare('SELECT topic FROM interactions WHERE id = ?').pluck().get(item.id)).toBe('invoice')
+    expect(b.db.prepare('SELECT status, done_by FROM follow_ups WHERE id = ?').get(followUpId)).toEqual({
+      status: 'done',
+      done_by: liga,
     })
   })
 

@@ -139,14 +139,10 @@ describe.each(engines)('push on %s (SYNC.md wire protocol)', (engine) => {
     ])
   })
 
-  it('blocks a mutation this central cannot apply yet (portal logins) as upgrade-required, without consuming it', async () => {
+  it('blocks a mutation this central cannot apply yet (a newer desk’s name) as upgrade-required, without consuming it', async () => {
     const d = await desk()
     const [a] = fresh(1)
-    const m = d.mutation('portal.createLogin', 'portal_account', randomUUID(), {
-      id: randomUUID(),
-      customerId: a.id,
-      email: 'x@example.lv',
-    })
+    const m = d.mutation('invoice.dispute', 'invoice', randomUUID(), { customerId: a.id })
     const r = await d.push([m])
     expect(r.body).toMatchObject({
       lastSeq: 0,

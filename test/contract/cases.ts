@@ -191,6 +191,30 @@ export const contractCases: ContractCase[] = [
       if (value(o[1]) !== null || value(o[2]) !== null) throw new Error('still signed in')
     },
   },
+  {
+    name: 'the FAQ: hostile text is plain text, an unknown article is NOT_FOUND, agents cannot edit',
+    steps: [
+      step('faq.search', { query: 'x', language: 'lv' }),
+      asLiga,
+      step('faq.search', { query: '{@|} skaititajs', language: 'lv' }),
+      step('faq.search', { query: 'skaititajs', language: 'lv', category: 'readings' }),
+      step('faq.get', { id: '{@|}', language: 'ru' }),
+      step('faq.update', {
+        id: 'readings-window',
+        language: 'lv',
+        baseVersion: 1,
+        category: 'readings',
+        question: 'x',
+        answer: 'y',
+      }),
+    ],
+    expect: ['UNAUTHENTICATED', 'ok', 'ok', 'ok', 'NOT_FOUND', 'FORBIDDEN'],
+    check: (o) => {
+      // Punctuation only separates words: `{@|} skaititajs` is the word skaititajs.
+      if ((value(o[2]).total as number) < 3) throw new Error('punctuation changed the search')
+      if ((value(o[3]).total as number) < 2) throw new Error('skaititajs not found')
+    },
+  },
 ]
 
 /** Values that legitimately differ per shell are masked so the two transports can be compared exactly. */

@@ -41,7 +41,7 @@ describe('keyboard landing points', () => {
       '3': '#invoice-number',
       '4': '#customer-search-input', // Documents uses the one customer search (issue 10)
       '5': 'h1',
-      '6': 'h1',
+      '6': '#faq-search-input', // the FAQ search field (issue 13)
       '7': 'h1',
     }
     for (const [digit, where] of Object.entries(expected)) {

@@ -1,3 +1,4 @@
+import type { PortalRightEntry } from '../../core/sync/rows'
 import type { Db } from '../db/open'
 
 /**
@@ -5,7 +6,19 @@ import type { Db } from '../db/open'
  * desk does not keep (the partition key, field versions) and miss some it has (local-only columns keep their
  * value or default): only the columns both have are written. Booleans become 0/1, objects JSON text.
  */
-const TABLES = new Set(['agents', 'customers', 'premises', 'meters', 'readings', 'consents', 'documents'])
+const TABLES = new Set([
+  'agents',
+  'customers',
+  'premises',
+  'meters',
+  'readings',
+  'consents',
+  'documents',
+  'portal_accounts',
+  'portal_users',
+  'interactions',
+  'follow_ups',
+])
 
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>()
 function columnsOf(db: Db, table: string): Set<string> {
@@ -79,7 +92,19 @@ export function putRow(db: Db, table: string, row: Record<string, unknown>): App
     db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
       ...values,
     )
+  if (table === 'portal_users' && Array.isArray(row.rights))
+    putPortalRights(db, id, row.rights as PortalRightEntry[])
   return {}
+}
+
+/** The central keeps a user's rights in the user's row; the desk keeps them one row per premise and right. */
+function putPortalRights(db: Db, userId: string, rights: readonly PortalRightEntry[]): void {
+  const set = db.prepare(
+    `INSERT INTO portal_rights (portal_user_id, premise_id, "right", status, changed_at, agent_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (portal_user_id, premise_id, "right") DO UPDATE SET status = excluded.status,
+       changed_at = excluded.changed_at, agent_id = excluded.agent_id`,
+  )
+  for (const r of rights) set.run(userId, r.premise_id, r.right, r.status, r.changed_at, r.agent_id)
 }
 
 /** Removes a row the central no longer has for this desk; a customer takes everything under it along. */
@@ -96,6 +121,8 @@ export function deleteRow(db: Db, table: string, id: string): void {
     db.prepare('UPDATE readings SET corrects_reading_id = NULL WHERE corrects_reading_id = ?').run(id)
   }
   if (table === 'consents') db.prepare('UPDATE consents SET undoes_id = NULL WHERE undoes_id = ?').run(id)
+  if (table === 'portal_users') db.prepare('DELETE FROM portal_rights WHERE portal_user_id = ?').run(id)
+  if (table === 'interactions') db.prepare('DELETE FROM follow_ups WHERE interaction_id = ?').run(id)
   db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id)
 }
 

@@ -20,7 +20,7 @@ import { nextVersion, recordPuts } from './changes'
 import { ENTITY_TABLE, HANDLERS, type Handler, type Touches } from './handlers'
 import { SyncHttpError } from './http-error'
 import { loadState, reserveNumbers } from './load'
-import { mergeWrites, WRITE_ORDER, writeRows } from './tables'
+import { mergeWrites, rowJson, WRITE_ORDER, writeRows } from './tables'
 
 /** Oldest desk database schema this central accepts pushes from. */
 export const MIN_DESK_SCHEMA_VERSION = 1
@@ -483,7 +483,7 @@ async function attachRows(tx: Tx, results: MutationResult[], mutations: PushedMu
   const found = new Map<string, Record<string, unknown>>()
   for (const [t, ids] of wanted) {
     const rows = await tx.query<{ id: string; row_data: Record<string, unknown> }>(
-      `SELECT t.id, to_jsonb(t) AS row_data FROM ${t} t WHERE t.id = ANY($1)`,
+      `SELECT t.id, ${rowJson(t)} AS row_data FROM ${t} t WHERE t.id = ANY($1)`,
       [[...ids]],
     )
     for (const r of rows) found.set(`${t}:${r.id}`, r.row_data)

@@ -5,6 +5,14 @@ import {
   decideCustomerCreate,
   decideDocumentAdd,
   decideDocumentDecision,
+  decideFollowUpComplete,
+  decideInteractionLog,
+  decidePortalCreateLogin,
+  decidePortalResetPassword,
+  decidePortalSetLocked,
+  decidePortalUserAdd,
+  decidePortalUserRevoke,
+  decidePortalUserSetRights,
   decideReadingRecord,
   decideSetLanguage,
   decideUpdateContact,
@@ -21,6 +29,14 @@ export interface Touches {
   consents?: string[]
   documents?: string[]
   blobs?: string[]
+  portalAccounts?: string[]
+  /** Accounts of these customers (one login per customer). */
+  portalAccountsOfCustomers?: string[]
+  /** Accounts with these e-mails (one login per e-mail), lower-cased. */
+  portalEmails?: string[]
+  portalUsers?: string[]
+  interactions?: string[]
+  followUps?: string[]
   /** customer.create: natural keys to check and lock. */
   create?: {
     personalCode: string | null
@@ -44,8 +60,8 @@ const handler = <N extends MutationName>(h: Handler<LatestArgs<N>>): Handler => 
 
 /**
  * The mutations the central applies, each a thin binding of the loader's needs to the core's pure decide
- * function. Names without a handler (portal logins and users, for now) are answered `upgrade-required`:
- * blocked, not consumed, until a central that knows them runs.
+ * function. A name without a handler (a newer desk's) is answered `upgrade-required`: blocked, not
+ * consumed, until a central that knows it runs.
  */
 export const HANDLERS: Partial<Record<MutationName, Handler>> = {
   'reading.record': handler<'reading.record'>({
@@ -112,6 +128,61 @@ export const HANDLERS: Partial<Record<MutationName, Handler>> = {
     }),
     decide: decideCustomerCreate,
   }),
+  'portal.createLogin': handler<'portal.createLogin'>({
+    table: 'portal_accounts',
+    touches: (a) => ({
+      customers: [a.customerId],
+      portalAccounts: [a.id],
+      portalAccountsOfCustomers: [a.customerId],
+      portalEmails: [a.email.toLowerCase()],
+    }),
+    decide: decidePortalCreateLogin,
+  }),
+  'portal.resetPassword': handler<'portal.resetPassword'>({
+    table: 'portal_accounts',
+    touches: (a) => ({ portalAccounts: [a.id] }),
+    decide: decidePortalResetPassword,
+  }),
+  'portal.lock': handler<'portal.lock'>({
+    table: 'portal_accounts',
+    touches: (a) => ({ portalAccounts: [a.id] }),
+    decide: decidePortalSetLocked(true),
+  }),
+  'portal.unlock': handler<'portal.unlock'>({
+    table: 'portal_accounts',
+    touches: (a) => ({ portalAccounts: [a.id] }),
+    decide: decidePortalSetLocked(false),
+  }),
+  // The loader adds the account's customer and premises (rights only on the holder's current premises).
+  'portalUser.add': handler<'portalUser.add'>({
+    table: 'portal_users',
+    touches: (a) => ({ portalAccounts: [a.accountId], portalUsers: [a.id] }),
+    decide: decidePortalUserAdd,
+  }),
+  'portalUser.setRights': handler<'portalUser.setRights'>({
+    table: 'portal_users',
+    touches: (a) => ({ portalUsers: [a.id] }),
+    decide: decidePortalUserSetRights,
+  }),
+  'portalUser.revoke': handler<'portalUser.revoke'>({
+    table: 'portal_users',
+    touches: (a) => ({ portalUsers: [a.id] }),
+    decide: decidePortalUserRevoke,
+  }),
+  'interaction.log': handler<'interaction.log'>({
+    table: 'interactions',
+    touches: (a) => ({
+      customers: [a.customerId],
+      interactions: [a.id],
+      followUps: a.followUp ? [a.followUp.id] : [],
+    }),
+    decide: decideInteractionLog,
+  }),
+  'followUp.complete': handler<'followUp.complete'>({
+    table: 'follow_ups',
+    touches: (a) => ({ followUps: [a.id] }),
+    decide: decideFollowUpComplete,
+  }),
 }
 
 export const ENTITY_TABLE: Record<string, WriteTable> = {
@@ -121,4 +192,8 @@ export const ENTITY_TABLE: Record<string, WriteTable> = {
   document: 'documents',
   premise: 'premises',
   meter: 'meters',
+  portal_account: 'portal_accounts',
+  portal_user: 'portal_users',
+  interaction: 'interactions',
+  follow_up: 'follow_ups',
 }

@@ -26,6 +26,40 @@ export async function loadState(q: Queryable, all: Touches[]): Promise<SyncStore
       naturalKeys,
     ])
 
+  // Portal users, then their accounts (by id, customer or e-mail): the accounts' customers and premises are
+  // read below with the other customers (rights only on the holder's current premises).
+  const userIds = uniq(all.flatMap((t) => t.portalUsers ?? []))
+  const users =
+    userIds.length > 0
+      ? await q.query('SELECT * FROM portal_users WHERE id = ANY($1) ORDER BY id FOR UPDATE', [userIds])
+      : []
+  const accountIds = uniq([
+    ...all.flatMap((t) => t.portalAccounts ?? []),
+    ...users.map((u) => u.account_id as string),
+  ])
+  const accountCustomers = uniq(all.flatMap((t) => t.portalAccountsOfCustomers ?? []))
+  const emails = uniq(all.flatMap((t) => t.portalEmails ?? []))
+  const accounts =
+    accountIds.length + accountCustomers.length + emails.length > 0
+      ? await q.query(
+          `SELECT * FROM portal_accounts WHERE id = ANY($1) OR customer_id = ANY($2) OR lower(email) = ANY($3)
+           ORDER BY id FOR UPDATE`,
+          [accountIds, accountCustomers, emails],
+        )
+      : []
+  s.apply({ portal_accounts: accounts as never })
+  // A new user's e-mail is checked against the account's other users.
+  const usersOfAccounts = uniq(all.flatMap((t) => t.portalAccounts ?? []))
+  const siblings =
+    usersOfAccounts.length > 0
+      ? await q.query('SELECT * FROM portal_users WHERE account_id = ANY($1) ORDER BY id FOR UPDATE', [
+          usersOfAccounts,
+        ])
+      : []
+  s.apply({ portal_users: [...users, ...siblings] as never })
+  // Including customers whose login this batch creates: a user added in the same batch needs their premises.
+  const holders = uniq([...accounts.map((a) => a.customer_id as string), ...accountCustomers])
+
   const meterIds = uniq(all.flatMap((t) => t.meters ?? []))
   const points = uniq(creates.flatMap((c) => c.meteringPoints))
   const meters =
@@ -45,6 +79,7 @@ export async function loadState(q: Queryable, all: Touches[]): Promise<SyncStore
   const customerIds = uniq([
     ...all.flatMap((t) => t.customers ?? []),
     ...premises.map((p) => p.customer_id as string),
+    ...holders,
   ])
   const pcs = uniq(creates.map((c) => c.personalCode))
   const rns = uniq(creates.map((c) => c.registrationNo))
@@ -71,6 +106,24 @@ export async function loadState(q: Queryable, all: Touches[]): Promise<SyncStore
       s.apply({ premises: more as never })
     }
   }
+  if (holders.length > 0) {
+    const own = await q.query('SELECT * FROM premises WHERE customer_id = ANY($1)', [holders])
+    s.apply({ premises: own as never })
+  }
+  const interactionIds = uniq(all.flatMap((t) => t.interactions ?? []))
+  if (interactionIds.length > 0)
+    s.apply({
+      interactions: (await q.query('SELECT * FROM interactions WHERE id = ANY($1)', [
+        interactionIds,
+      ])) as never,
+    })
+  const followUpIds = uniq(all.flatMap((t) => t.followUps ?? []))
+  if (followUpIds.length > 0)
+    s.apply({
+      follow_ups: (await q.query('SELECT * FROM follow_ups WHERE id = ANY($1) ORDER BY id FOR UPDATE', [
+        followUpIds,
+      ])) as never,
+    })
   if (meterIds.length > 0) {
     const readings = await q.query('SELECT * FROM readings WHERE meter_id = ANY($1)', [meterIds])
     s.apply({ readings: readings as never })

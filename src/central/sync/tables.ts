@@ -112,6 +112,69 @@ export const COLUMNS: Record<WriteTable, readonly string[]> = {
     'received_at',
     'version',
   ],
+  portal_accounts: [
+    'id',
+    'customer_id',
+    'email',
+    'status',
+    'password_hash',
+    'must_change_password',
+    'must_confirm_contacts',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+  portal_users: [
+    'id',
+    'account_id',
+    'customer_id',
+    'email',
+    'first_name',
+    'last_name',
+    'status',
+    'rights',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+  interactions: [
+    'id',
+    'customer_id',
+    'channel',
+    'direction',
+    'topic',
+    'outcome',
+    'summary',
+    'occurred_at',
+    'agent_id',
+    'created_at',
+    'version',
+  ],
+  follow_ups: [
+    'id',
+    'interaction_id',
+    'customer_id',
+    'assignee_agent_id',
+    'assignee_team_id',
+    'due_date',
+    'note',
+    'status',
+    'created_by',
+    'created_at',
+    'done_by',
+    'done_at',
+    'version',
+  ],
+}
+
+/** Columns that never leave the central (pull pages, verdict rows): the portal password verifier. */
+export const SECRET_COLUMNS: Partial<Record<WriteTable, readonly string[]>> = {
+  portal_accounts: ['password_hash'],
+}
+
+/** `to_jsonb(t)` of a table's row without its secret columns, as SQL. */
+export function rowJson(table: WriteTable): string {
+  return ['to_jsonb(t)', ...(SECRET_COLUMNS[table] ?? []).map((c) => `'${c}'`)].join(' - ')
 }
 
 /** The SQL that finds each table's rows' service centre (the partition they sync in). */
@@ -127,6 +190,14 @@ export const CENTRE_OF: Record<WriteTable, string> = {
     FROM consents t JOIN customers c ON c.id = t.customer_id`,
   documents: `SELECT t.id, c.service_centre_id AS centre_id, to_jsonb(t) AS row_data
     FROM documents t JOIN customers c ON c.id = t.customer_id`,
+  portal_accounts: `SELECT t.id, c.service_centre_id AS centre_id, ${rowJson('portal_accounts')} AS row_data
+    FROM portal_accounts t JOIN customers c ON c.id = t.customer_id`,
+  portal_users: `SELECT t.id, c.service_centre_id AS centre_id, to_jsonb(t) AS row_data
+    FROM portal_users t JOIN customers c ON c.id = t.customer_id`,
+  interactions: `SELECT t.id, c.service_centre_id AS centre_id, to_jsonb(t) AS row_data
+    FROM interactions t JOIN customers c ON c.id = t.customer_id`,
+  follow_ups: `SELECT t.id, c.service_centre_id AS centre_id, to_jsonb(t) AS row_data
+    FROM follow_ups t JOIN customers c ON c.id = t.customer_id`,
 }
 
 /** Parents before children, so foreign keys hold when one batch writes both. */

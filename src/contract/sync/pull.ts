@@ -11,6 +11,10 @@ export const syncEntityTypes = [
   'readings',
   'consents',
   'documents',
+  'portal_accounts',
+  'portal_users',
+  'interactions',
+  'follow_ups',
 ] as const
 export type SyncEntityType = (typeof syncEntityTypes)[number]
 

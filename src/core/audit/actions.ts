@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'document.revalidate',
   'document.setTrustTestPki',
   'settings.update',
+  'faq.update',
   'audit.export',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -95,6 +95,10 @@ const FIELDS: Record<string, FieldSpec> = {
   testPki: F('testPki', 'bool'),
   trustTestPki: F('testPki', 'bool'),
   lockAfterMinutes: F('lockAfterMinutes', 'minutes'),
+  // A supervisor's FAQ edit (issue 13).
+  'faq.category': F('faqCategory', { values: 'faq.categories.' }),
+  'faq.question': F('faqQuestion'),
+  'faq.answer': F('faqAnswer'),
   rows: F('rows'),
   agent: F('agent'),
   customer: F('customer'),

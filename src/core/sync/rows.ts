@@ -123,6 +123,79 @@ export interface DocumentRow {
   version: number
 }
 
+export type PortalRight = 'view_invoices' | 'pay' | 'submit_readings' | 'send_messages' | 'manage_users'
+
+/**
+ * A customer's portal login. `password_hash` is the scrypt verifier of the (temporary) password: a secret,
+ * stored centrally for sign-in and never sent down to desks (the pull and verdict rows leave it out).
+ */
+export interface PortalAccountRow {
+  id: string
+  customer_id: string
+  email: string
+  status: 'invited' | 'active' | 'locked'
+  password_hash: string | null
+  must_change_password: boolean
+  must_confirm_contacts: boolean
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+/** One right of a further portal user on one premise: grants wait for approval, revocation beats grant. */
+export interface PortalRightEntry {
+  premise_id: string
+  right: PortalRight
+  status: 'requested' | 'granted' | 'revoked'
+  changed_at: string
+  agent_id: string | null
+}
+
+export interface PortalUserRow {
+  id: string
+  account_id: string
+  /** The account holder's customer (the partition the user syncs in). */
+  customer_id: string
+  email: string
+  first_name: string
+  last_name: string
+  status: 'requested' | 'invited' | 'active' | 'revoked'
+  rights: PortalRightEntry[]
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface InteractionRow {
+  id: string
+  customer_id: string
+  channel: 'visit' | 'phone' | 'email' | 'letter'
+  direction: 'inbound' | 'outbound'
+  topic: string
+  outcome: string
+  summary: string
+  occurred_at: string
+  agent_id: string
+  created_at: string
+  version: number
+}
+
+export interface FollowUpRow {
+  id: string
+  interaction_id: string
+  customer_id: string
+  assignee_agent_id: string | null
+  assignee_team_id: string | null
+  due_date: string
+  note: string
+  status: 'open' | 'done' | 'cancelled'
+  created_by: string
+  created_at: string
+  done_by: string | null
+  done_at: string | null
+  version: number
+}
+
 /** Rows a decision writes (whole rows: inserted or replacing the stored one). */
 export interface Writes {
   customers?: CustomerRow[]
@@ -131,6 +204,10 @@ export interface Writes {
   readings?: ReadingRow[]
   consents?: ConsentRow[]
   documents?: DocumentRow[]
+  portal_accounts?: PortalAccountRow[]
+  portal_users?: PortalUserRow[]
+  interactions?: InteractionRow[]
+  follow_ups?: FollowUpRow[]
 }
 export type WriteTable = keyof Writes
 export const WRITE_TABLES: readonly WriteTable[] = [
@@ -140,4 +217,8 @@ export const WRITE_TABLES: readonly WriteTable[] = [
   'readings',
   'consents',
   'documents',
+  'portal_accounts',
+  'portal_users',
+  'interactions',
+  'follow_ups',
 ]

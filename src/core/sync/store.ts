@@ -1,5 +1,17 @@
 import type { SyncStateView } from './decide/types'
-import type { ConsentRow, CustomerRow, DocumentRow, MeterRow, PremiseRow, ReadingRow, Writes } from './rows'
+import type {
+  ConsentRow,
+  CustomerRow,
+  DocumentRow,
+  FollowUpRow,
+  InteractionRow,
+  MeterRow,
+  PortalAccountRow,
+  PortalUserRow,
+  PremiseRow,
+  ReadingRow,
+  Writes,
+} from './rows'
 
 const lower = (s: string | null): string => (s ?? '').toLocaleLowerCase('lv')
 
@@ -15,6 +27,10 @@ export class SyncStore implements SyncStateView {
   readonly readings = new Map<string, ReadingRow>()
   readonly consents = new Map<string, ConsentRow>()
   readonly documents = new Map<string, DocumentRow>()
+  readonly portal_accounts = new Map<string, PortalAccountRow>()
+  readonly portal_users = new Map<string, PortalUserRow>()
+  readonly interactions = new Map<string, InteractionRow>()
+  readonly follow_ups = new Map<string, FollowUpRow>()
   readonly blobs = new Set<string>()
   private readonly readingsByMeter = new Map<string, Map<string, ReadingRow>>()
   /** Numbers known to be taken beyond the loaded rows (the caller may add those it checked in SQL). */
@@ -28,6 +44,10 @@ export class SyncStore implements SyncStateView {
     for (const r of w.readings ?? []) this.putReading(r)
     for (const r of w.consents ?? []) this.consents.set(r.id, r)
     for (const r of w.documents ?? []) this.documents.set(r.id, r)
+    for (const r of w.portal_accounts ?? []) this.portal_accounts.set(r.id, r)
+    for (const r of w.portal_users ?? []) this.portal_users.set(r.id, r)
+    for (const r of w.interactions ?? []) this.interactions.set(r.id, r)
+    for (const r of w.follow_ups ?? []) this.follow_ups.set(r.id, r)
   }
 
   putReading(r: ReadingRow): void {
@@ -63,6 +83,28 @@ export class SyncStore implements SyncStateView {
   }
   documentBySha(customerId: string, sha256: string) {
     return [...this.documents.values()].find((d) => d.customer_id === customerId && d.sha256 === sha256)
+  }
+  portalAccount(id: string) {
+    return this.portal_accounts.get(id)
+  }
+  portalAccountsOf(customerId: string) {
+    return [...this.portal_accounts.values()].filter((a) => a.customer_id === customerId)
+  }
+  portalAccountsByEmail(email: string) {
+    const want = email.toLowerCase()
+    return [...this.portal_accounts.values()].filter((a) => a.email.toLowerCase() === want)
+  }
+  portalUser(id: string) {
+    return this.portal_users.get(id)
+  }
+  portalUsersOf(accountId: string) {
+    return [...this.portal_users.values()].filter((u) => u.account_id === accountId)
+  }
+  interaction(id: string) {
+    return this.interactions.get(id)
+  }
+  followUp(id: string) {
+    return this.follow_ups.get(id)
   }
   blobComplete(sha256: string) {
     return this.blobs.has(sha256)

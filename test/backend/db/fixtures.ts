@@ -274,4 +274,23 @@ export const fixtures: Record<number, VersionFixture> = {
       "SELECT document_id, kind, part, hex(bytes) AS b FROM document_parts WHERE document_id = 'doc-11' ORDER BY part",
     ],
   },
+  12: {
+    // An article a supervisor edited once: the current text at version 2 and the replaced one (012).
+    insert(db) {
+      db.prepare(
+        `UPDATE faq SET question = 'Kad iesniegt rādījumu? {@|}', version = 2, updated_by = ?, updated_at = ?
+         WHERE id = 'readings-window' AND language = 'lv'`,
+      ).run(AGENT, AT)
+      db.prepare(
+        `INSERT INTO faq_history (id, language, version, category, question, answer, sort_order, updated_at,
+           updated_by, replaced_at, replaced_by)
+         VALUES ('readings-window', 'lv', 1, 'readings', 'Kad var iesniegt skaitītāja rādījumu?', 'No 27. datuma.',
+           10, '2026-12-01T00:00:00.000Z', NULL, ?, ?)`,
+      ).run(AT, AGENT)
+    },
+    probes: [
+      "SELECT * FROM faq WHERE id = 'readings-window' ORDER BY language",
+      'SELECT * FROM faq_history ORDER BY id, language, version',
+    ],
+  },
 }

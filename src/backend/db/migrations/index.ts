@@ -10,6 +10,7 @@ import { m008DetachedContent } from './008-detached-content'
 import { m009Interactions } from './009-interactions'
 import { m010SyncClient } from './010-sync-client'
 import { m011DocumentParts } from './011-document-parts'
+import { m012FaqArticles } from './012-faq-articles'
 
 export interface Migration {
   version: number
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m009Interactions,
   m010SyncClient,
   m011DocumentParts,
+  m012FaqArticles,
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version

@@ -1,5 +1,6 @@
 import { ApiError, type portalRights } from '../../../contract'
 import { validateName } from '../../../core/contact/name'
+import { planRights, rightsBeyondHolder } from '../../../core/sync/decide/portal'
 import { commitMutation, type MutationActor } from '../../db/mutations'
 import type { Db } from '../../db/open'
 import { uuidv7 } from '../../ids'
@@ -32,18 +33,13 @@ function holderAccount(db: Db, customerId: string) {
  * can be given rights only there: a premise of another customer, or one no longer supplied, is refused.
  */
 function checkWithinHolder(db: Db, customerId: string, rights: RightInput[], today: string): void {
-  const own = new Set(
-    db
-      .prepare('SELECT id FROM premises WHERE customer_id = ? AND (supply_to IS NULL OR supply_to >= ?)')
-      .pluck()
-      .all(customerId, today) as string[],
-  )
-  const beyond = rights.filter((r) => !own.has(r.premiseId))
-  if (beyond.length > 0) {
-    throw new ApiError('FORBIDDEN', 'customers.errors.rightBeyondHolder', {
-      premises: [...new Set(beyond.map((r) => r.premiseId))],
-    })
-  }
+  const premises = db.prepare('SELECT id, supply_to FROM premises WHERE customer_id = ?').all(customerId) as {
+    id: string
+    supply_to: string | null
+  }[]
+  const beyond = rightsBeyondHolder(premises, rights, today)
+  if (beyond.length > 0)
+    throw new ApiError('FORBIDDEN', 'customers.errors.rightBeyondHolder', { premises: beyond })
 }
 
 function userOf(db: Db, accountId: string, userId: string) {
@@ -62,7 +58,10 @@ function applyRights(db: Db, userId: string, wanted: RightInput[], actor: Mutati
   const current = db
     .prepare('SELECT premise_id, "right", status FROM portal_rights WHERE portal_user_id = ?')
     .all(userId) as RightRow[]
-  const wantedKeys = new Set(wanted.map(key))
+  const plan = planRights(
+    current.map((r) => ({ premiseId: r.premise_id, right: r.right, status: r.status })),
+    wanted,
+  )
   const revoked: string[] = []
   const requested: string[] = []
   const set = db.prepare(
@@ -70,18 +69,14 @@ function applyRights(db: Db, userId: string, wanted: RightInput[], actor: Mutati
      ON CONFLICT (portal_user_id, premise_id, "right") DO UPDATE SET status = excluded.status,
        changed_at = excluded.changed_at, agent_id = excluded.agent_id, version = version + 1`,
   )
-  for (const r of current) {
-    if (r.status !== 'revoked' && !wantedKeys.has(key(r))) {
-      set.run(userId, r.premise_id, r.right, 'revoked', at, actor.agentId)
-      revoked.push(key(r))
-    }
+  // The same plan the central applies (core/sync/decide/portal): revocations at once, grants as requests.
+  for (const r of plan.revoke) {
+    set.run(userId, r.premiseId, r.right, 'revoked', at, actor.agentId)
+    revoked.push(key(r))
   }
-  for (const r of wanted) {
-    const now = current.find((c) => key(c) === key(r))
-    if (!now || now.status === 'revoked') {
-      set.run(userId, r.premiseId, r.right, 'requested', at, actor.agentId)
-      requested.push(key(r))
-    }
+  for (const r of plan.request) {
+    set.run(userId, r.premiseId, r.right, 'requested', at, actor.agentId)
+    requested.push(key(r))
   }
   // The audit shows rights by subscriber number, which the agent and the customer know, not by row id.
   const subscriber = db.prepare('SELECT subscriber_number FROM premises WHERE id = ?').pluck()

@@ -6,8 +6,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u)
 
 /**
  * A call, visit, e-mail or letter logged at the desk, with the follow-up task it asked for (issue 12).
- * The desk's core rules (core/lifecycle/interactions, follow-ups) checked the values; the central has no
- * handler for these names yet and answers them `upgrade-required` (README, "Syncing a desk").
+ * The desk's core rules (core/lifecycle/interactions, follow-ups) checked the values; the central checks them
+ * again with the same rules (core/sync/decide/interaction).
  */
 const logV1 = z
   .object({

@@ -1,5 +1,17 @@
 import type { CalendarOptions } from '../../calendar/holidays'
-import type { ConsentRow, CustomerRow, DocumentRow, MeterRow, PremiseRow, ReadingRow, Writes } from '../rows'
+import type {
+  ConsentRow,
+  CustomerRow,
+  DocumentRow,
+  FollowUpRow,
+  InteractionRow,
+  MeterRow,
+  PortalAccountRow,
+  PortalUserRow,
+  PremiseRow,
+  ReadingRow,
+  Writes,
+} from '../rows'
 
 /** What a decision can read: the stored rows its mutation touches (loaded by the caller, in one go). */
 export interface SyncStateView {
@@ -12,6 +24,14 @@ export interface SyncStateView {
   consent(id: string): ConsentRow | undefined
   document(id: string): DocumentRow | undefined
   documentBySha(customerId: string, sha256: string): DocumentRow | undefined
+  portalAccount(id: string): PortalAccountRow | undefined
+  portalAccountsOf(customerId: string): PortalAccountRow[]
+  /** Accounts with this e-mail, compared case-insensitively. */
+  portalAccountsByEmail(email: string): PortalAccountRow[]
+  portalUser(id: string): PortalUserRow | undefined
+  portalUsersOf(accountId: string): PortalUserRow[]
+  interaction(id: string): InteractionRow | undefined
+  followUp(id: string): FollowUpRow | undefined
   blobComplete(sha256: string): boolean
   customersByPersonalCode(code: string): CustomerRow[]
   customersByRegistrationNo(no: string): CustomerRow[]
