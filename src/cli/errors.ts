@@ -2,7 +2,7 @@ import { ApiError } from '../contract/errors'
 import { DbCorruptError, DbTooNewError, DbUnavailableError, isSqliteError } from '../backend/db/errors'
 import { OutputError } from '../backend/files/atomic'
 import { explain } from '../backend/host/explain'
-import { DocumentNotFound } from '../backend/services/billing/print'
+import { DocumentNotFound } from '../backend/services/billing/not-found'
 import { UsageError } from './command'
 import { EXIT } from './exit'
 

@@ -1,5 +1,7 @@
 // The process entry (`npm run gasdesk`, the built CLI): runs main and turns its answer into the exit code.
-import { EXIT } from './errors'
+// Only light modules load here: each command, and the error reporter, load when they run (`verify` must
+// not wait for the PDF renderer).
+import { EXIT } from './exit'
 import { main } from './gasdesk'
 
 main(process.argv.slice(2)).then(

@@ -1,3 +1,4 @@
+import { DocumentNotFound } from './not-found'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import type { Db } from '../../db/open'
@@ -28,7 +29,7 @@ export interface PrintTarget {
 /** Who printed: a signed-in agent, or the command line (no agent; the workstation is on record). */
 export type PrintActor = AccessActor
 
-export class DocumentNotFound extends Error {}
+export { DocumentNotFound }
 
 export function documentEnv(db: Db, resourcesDir: string): DocumentEnv {
   return { fonts: loadFonts(resourcesDir), seller: loadSeller(resourcesDir, db) }
