@@ -1,3 +1,4 @@
+import { syncEntityTypes } from '../../contract/sync/pull'
 import type { PortalRightEntry } from '../../core/sync/rows'
 import type { Db } from '../db/open'
 
@@ -6,19 +7,8 @@ import type { Db } from '../db/open'
  * desk does not keep (the partition key, field versions) and miss some it has (local-only columns keep their
  * value or default): only the columns both have are written. Booleans become 0/1, objects JSON text.
  */
-const TABLES = new Set([
-  'agents',
-  'customers',
-  'premises',
-  'meters',
-  'readings',
-  'consents',
-  'documents',
-  'portal_accounts',
-  'portal_users',
-  'interactions',
-  'follow_ups',
-])
+// Every entity type the central sends down except the centres themselves, which the desk keeps no table of.
+const TABLES = new Set<string>(syncEntityTypes.filter((t) => t !== 'service_centres'))
 
 const columnCache = new WeakMap<Db, Map<string, Set<string>>>()
 function columnsOf(db: Db, table: string): Set<string> {

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
 import type { AuditCursor, AuditFilters, AuditLogEntry, MethodOutput } from '../../contract'
 import { useApi } from '../api'
+import { saveDownload } from '../download'
 
 export const AUDIT_PAGE = 50
 
@@ -97,12 +98,7 @@ export const useAuditLogStore = defineStore('auditLog', () => {
       after = slice.next
     }
     const { filename, rows } = first
-    const url = URL.createObjectURL(new Blob(parts, { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = filename
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+    saveDownload(new Blob(parts, { type: 'text/csv;charset=utf-8' }), filename)
     return { file: filename, rows }
   }
 

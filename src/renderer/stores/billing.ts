@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { BatchProgress, MethodInput } from '../../contract'
 import { useApi } from '../api'
+import { saveDownload } from '../download'
 
 export type PrintKind = 'invoice' | 'statement'
 
@@ -33,12 +34,7 @@ export function showPdfInTab(tab: Window | null, parts: BlobPart[], title: strin
 
 /** Saves PDF bytes as a download (the browser shell's "Save as PDF"). */
 export function downloadPdf(parts: BlobPart[], filename: string, doc: Document = document): void {
-  const url = pdfUrl(parts)
-  const a = doc.createElement('a')
-  a.href = url
-  a.download = filename
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  saveDownload(new Blob(parts, { type: 'application/pdf' }), filename, doc)
 }
 
 /** What a print or save action ended in, for the panel's status line. */

@@ -2,6 +2,7 @@ import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import type { SyncStatus } from '../../contract'
 import { useApi } from '../api'
+import { saveDownload } from '../download'
 
 /** What the status bar and the Sync section show: fed by `sync.status` and the 'sync.status' event. */
 export const useSyncStore = defineStore('sync', () => {
@@ -29,12 +30,7 @@ export const useSyncStore = defineStore('sync', () => {
   /** "Save diagnostics": the JSON for IT support, saved as a download (both shells). */
   async function saveDiagnostics(doc: Document = document): Promise<string> {
     const { fileName, json } = await api.call('sync.diagnostics', {})
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
-    const a = doc.createElement('a')
-    a.href = url
-    a.download = fileName
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    saveDownload(new Blob([json], { type: 'application/json' }), fileName, doc)
     return fileName
   }
 

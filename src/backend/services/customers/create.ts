@@ -11,7 +11,8 @@ import { uuidv7 } from '../../ids'
 import { calendarOptions } from '../readings/reference'
 import { insertConsent } from './contacts'
 import { issueNumber } from './numbers'
-import { customerName, type CustomerRow } from './rows'
+import { customerDisplayName } from '../../../core/customers/display'
+import type { CustomerRow } from './rows'
 import { refreshSearchIndex } from './search-index'
 import { validateDraft, type NormalisedDraft } from './validate'
 
@@ -75,7 +76,7 @@ function duplicatesOf(db: Db, d: NormalisedDraft): CustomerDuplicate[] {
         out.set(r.id, {
           id: r.id,
           customerNumber: r.customer_number,
-          name: customerName(r),
+          name: customerDisplayName(r),
           address: [r.addr_street, r.addr_house, r.addr_city].filter(Boolean).join(' ') || null,
           reason,
         })
@@ -130,7 +131,7 @@ function looseDuplicates(db: Db, input: CustomerDraft): CustomerDuplicate[] {
   return rows.map((r) => ({
     id: r.id,
     customerNumber: r.customer_number,
-    name: customerName(r),
+    name: customerDisplayName(r),
     address: [r.addr_street, r.addr_house, r.addr_city].filter(Boolean).join(' ') || null,
     reason: 'personal_code' as const,
   }))

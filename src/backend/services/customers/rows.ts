@@ -35,8 +35,6 @@ export function loadCustomer(db: Db, customerId: string): CustomerRow {
   return row
 }
 
-export { customerDisplayName as customerName } from '../../../core/customers/display'
-
 /**
  * `customerDisplayName` in SQL, for queries that filter or page by it (`alias` is the customers table's;
  * NULL where an outer join found no customer).

@@ -1,7 +1,8 @@
 import { CONSENT_UNDO_MS, consentChannels, type CustomerView } from '../../../contract'
 import { maskPersonalCode } from '../../../core/personal-code'
 import type { Db } from '../../db/open'
-import { customerAddress, customerName, loadCustomer } from './rows'
+import { customerDisplayName } from '../../../core/customers/display'
+import { customerAddress, loadCustomer } from './rows'
 
 type Consent = CustomerView['consents'][number]
 type Premise = CustomerView['premises'][number]
@@ -226,7 +227,7 @@ export function getCustomerView(db: Db, customerId: string, viewer?: Viewer): Cu
     version: c.version,
     customerNumber: c.customer_number,
     kind: c.kind,
-    name: customerName(c),
+    name: customerDisplayName(c),
     firstName: c.first_name,
     lastName: c.last_name,
     companyName: c.company_name,

@@ -6,7 +6,8 @@ import { loadSeller } from '../../documents/seller'
 import { writeWelcomeLetterPdf } from '../../documents/welcome-letter'
 import { rigaToday } from '../../../core/calendar'
 import { accountOf } from './portal'
-import { customerAddress, customerName, loadCustomer } from './rows'
+import { customerDisplayName } from '../../../core/customers/display'
+import { customerAddress, loadCustomer } from './rows'
 
 /** Renders the welcome letter into memory (one page) and records the print in the audit trail. */
 export async function welcomeLetterPdf(
@@ -25,7 +26,7 @@ export async function welcomeLetterPdf(
   await writeWelcomeLetterPdf(
     {
       language: c.preferred_language,
-      customerName: customerName(c),
+      customerName: customerDisplayName(c),
       customerNumber: c.customer_number,
       addressLines: envelopeLines(address),
       email: account.email,

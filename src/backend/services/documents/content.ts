@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open'
+import { nextTurn } from './validate'
 
 /** The largest part a document's bytes are stored in (migration 011). */
 export const PART_BYTES = 1024 * 1024
@@ -7,9 +8,6 @@ export const PART_BYTES = 1024 * 1024
 export const IN_PARTS = 'parts'
 
 export type PartKind = 'content' | 'detached'
-
-/** One turn of the event loop, so other calls are answered between two parts. */
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 /**
  * Stores `bytes` as parts of `documentId`, each in its own transaction and its own turn of the event

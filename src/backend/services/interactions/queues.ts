@@ -2,7 +2,8 @@ import { ApiError, type Agent, type FollowUpItem, type WorkQueues } from '../../
 import { rigaToday } from '../../../core/calendar'
 import { workQueue, type FollowUpRow } from '../../../core/lifecycle'
 import type { Db } from '../../db/open'
-import { CUSTOMER_NAME_SQL, followUpById } from './rows'
+import { customerNameSql } from '../customers/rows'
+import { followUpById } from './rows'
 import { queueViewer } from './teams'
 
 const placeholders = (n: number) => (n ? Array.from({ length: n }, () => '?').join(', ') : 'NULL')
@@ -44,7 +45,7 @@ export function workQueues(
 
   const documents = db
     .prepare(
-      `SELECT d.id, d.customer_id AS customerId, ${CUSTOMER_NAME_SQL} AS customerName, d.filename,
+      `SELECT d.id, d.customer_id AS customerId, ${customerNameSql('c')} AS customerName, d.filename,
          d.received_at AS receivedAt
        FROM documents d JOIN customers c ON c.id = d.customer_id
        WHERE d.decision IS NULL ORDER BY d.received_at LIMIT ?`,
@@ -59,7 +60,7 @@ export function workQueues(
   const REASSESS = `json_extract(r.flags, '$.reassess') = 1 AND r.status = 'estimated'`
   const reassess = db
     .prepare(
-      `SELECT r.id, r.meter_id AS meterId, c.id AS customerId, ${CUSTOMER_NAME_SQL} AS customerName,
+      `SELECT r.id, r.meter_id AS meterId, c.id AS customerId, ${customerNameSql('c')} AS customerName,
          m.serial, r.value, r.reading_date AS date
        FROM readings r JOIN meters m ON m.id = r.meter_id JOIN premises p ON p.id = m.premise_id
          JOIN customers c ON c.id = p.customer_id

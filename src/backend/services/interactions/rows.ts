@@ -1,13 +1,10 @@
 import type { FollowUpItem, InteractionItem } from '../../../contract'
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/open'
-
-/** The customer's name as the desk shows it, in SQL (customers/rows.ts customerName). */
-export const CUSTOMER_NAME_SQL = `CASE WHEN c.kind = 'business' THEN coalesce(c.company_name, '')
-  ELSE trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) END`
+import { customerNameSql } from '../customers/rows'
 
 /** Selects a follow-up as FollowUpItem (aliases f, c = customers, i = interactions). */
-export const FOLLOW_UP_SELECT = `SELECT f.id, f.customer_id AS customerId, ${CUSTOMER_NAME_SQL} AS customerName,
+export const FOLLOW_UP_SELECT = `SELECT f.id, f.customer_id AS customerId, ${customerNameSql('c')} AS customerName,
     c.customer_number AS customerNumber, f.interaction_id AS interactionId, i.topic, f.due_date AS dueDate,
     f.note, f.status, f.assignee_agent_id AS assigneeAgentId,
     (SELECT display_name FROM agents WHERE id = f.assignee_agent_id) AS assigneeAgentName,
