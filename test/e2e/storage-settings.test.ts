@@ -24,7 +24,8 @@ describe('settings and the storage alert in the browser shell', () => {
     await page.keyboard.press('Alt+9')
     const hours = settings.sessionMaxHours
     await hours.waitFor()
-    expect(await hours.inputValue()).toBe('10')
+    // The field is on screen before settings.get has answered: wait for the stored value, not the box.
+    await expect.poll(() => hours.inputValue()).toBe('10')
     expect(await axeViolations(page)).toEqual([])
     await page.screenshot({ path: 'out/screenshots/settings-lifetime-lv.png' })
     await shell.language('RU')
